@@ -1,0 +1,61 @@
+# The PRT course. Two commands matter to a newcomer (see README.md):
+#   make lab    set up (first time only) and open the course in JupyterLab
+#   make test   set up (first time only) and run every test, every notebook included
+# Both create and reuse a virtual environment in .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SHARED_DATA := $(abspath ../shared/data)
+
+# Tests read the trial data from ../shared/data when it sits beside the repository;
+# otherwise the tests that need it are skipped with a reason.
+ifneq ($(wildcard $(SHARED_DATA)/Ashar2022_outcomes_demographics.csv),)
+TEST_DATA_ENV := PRTLIB_TEST_DATA_DIR=$(SHARED_DATA)
+endif
+
+NOTEBOOKS := $(sort $(wildcard course/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
+
+.PHONY: help setup lab test lint exercises notebooks benchmarks clean
+
+help:
+	@echo "make lab         set up and open the course in JupyterLab"
+	@echo "make test        set up and run every test (unit tests, doctests, notebooks)"
+	@echo "make exercises   regenerate exercises/ from the masters in solutions/"
+	@echo "make notebooks   execute course/ and solutions/ notebooks, storing outputs"
+	@echo "make benchmarks  print the speed figures"
+	@echo "make clean       remove the virtual environment and caches"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.12 ...")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: setup
+	$(BIN)/jupyter lab course/00_start_here.ipynb
+
+lint: setup
+	$(BIN)/ruff check prtlib tests benchmarks course solutions exercises
+
+test: lint
+	$(TEST_DATA_ENV) $(BIN)/python -m pytest tests prtlib course solutions exercises \
+		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+		-p no:cacheprovider -q
+
+exercises: setup
+	$(BIN)/python -m prtlib.authoring exercises
+
+notebooks: exercises
+	$(BIN)/python -m prtlib.authoring execute $(NOTEBOOKS)
+
+benchmarks: setup
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,117 @@
+"""The common frame of every explorer: controls, one figure, one plain-language readout.
+
+An explorer is a thin wire. Its controls are ipywidgets; when one changes, the explorer
+calls a tested ``prtlib`` function (``compute``), redraws its figure in place (``draw``)
+and rewrites its readout (``describe``). Tests drive it without a browser by setting
+``explorer.controls[name].value`` and reading ``explorer.state``, ``explorer.readout_text``
+and ``explorer.image.value``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from prtlib.plotting import render_png
+
+
+class Explorer:
+    """Base class: subclasses define ``title``, ``make_controls``, ``setup_figure``,
+    ``compute``, ``draw`` and ``describe``.
+
+    Attributes
+    ----------
+    controls : dict of str to ipywidgets.Widget
+        The controls, by the name of the argument they feed.
+    state : dict
+        What ``compute`` returned for the current control values.
+    image : ipywidgets.Image
+        The rendered figure (PNG).
+    readout : ipywidgets.HTML
+        The sentence that says what the figure shows.
+    """
+
+    title = "Explorer"
+    figure_alt = ""
+
+    def __init__(self, **initial: Any):
+        import ipywidgets as widgets
+
+        self.controls = self.make_controls()
+        for name, value in initial.items():
+            if name not in self.controls:
+                allowed = ", ".join(sorted(self.controls))
+                raise ValueError(
+                    f"{name} is not a control of this explorer; its controls are {allowed}."
+                )
+            self.controls[name].value = value
+        self.figure, self.axes = self.setup_figure()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.readout = widgets.HTML()
+        self.state: dict[str, Any] = {}
+        self.update()
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self._widget = None
+
+    # -- to be defined by each explorer ---------------------------------------------
+    def make_controls(self) -> dict:
+        raise NotImplementedError
+
+    def setup_figure(self):
+        raise NotImplementedError
+
+    def compute(self, **values) -> dict:
+        raise NotImplementedError
+
+    def draw(self, state: dict) -> None:
+        raise NotImplementedError
+
+    def describe(self, state: dict) -> str:
+        raise NotImplementedError
+
+    # -- the wire ---------------------------------------------------------------------
+    def values(self) -> dict:
+        """The current value of every control, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def update(self) -> None:
+        """Recompute, redraw and rewrite the readout for the current control values."""
+        self.state = self.compute(**self.values())
+        self.draw(self.state)
+        self.image.value = render_png(self.figure)
+        self.readout.value = self.describe(self.state)
+
+    def _on_change(self, change) -> None:
+        self.update()
+
+    @property
+    def readout_text(self) -> str:
+        """The readout as plain text (HTML tags removed)."""
+        return html.unescape(re.sub(r"<[^>]+>", "", self.readout.value)).strip()
+
+    @property
+    def widget(self):
+        """The assembled widget: controls above, figure, then the readout."""
+        import ipywidgets as widgets
+
+        if self._widget is None:
+            header = widgets.HTML(f"<b>{html.escape(self.title)}</b>")
+            controls = widgets.HBox(
+                list(self.controls.values()),
+                layout=widgets.Layout(flex_flow="row wrap", gap="4px 16px"),
+            )
+            self._widget = widgets.VBox([header, controls, self.image, self.readout])
+        return self._widget
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        bundle["text/plain"] = (
+            f"{self.title}: an interactive explorer. Run this notebook in JupyterLab to move "
+            f"its controls ({', '.join(self.controls)})."
+        )
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {self.values()}>"

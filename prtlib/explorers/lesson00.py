@@ -1,0 +1,75 @@
+"""Lesson 00's explorer: pick an arm and a time, see its pain before and after."""
+
+from __future__ import annotations
+
+from prtlib.constants import ARM_SHORT_LABELS, ARMS, TIME_LABELS, TIMES
+from prtlib.explorers.base import Explorer
+from prtlib.outcomes import pain_change
+from prtlib.plotting import ARM_COLORS, MUTED, new_figure
+
+
+class PainByArmExplorer(Explorer):
+    """Average pain (0-10) at baseline and at a chosen later time, for each arm.
+
+    Controls: ``arm`` (which arm to highlight and describe) and ``time`` (the later
+    assessment). The figure draws every arm's change; the chosen arm is in colour, the
+    others in grey, so the comparison between arms is always in view.
+    """
+
+    title = "Pain before and after, by arm"
+
+    def make_controls(self):
+        import ipywidgets as widgets
+
+        return {
+            "arm": widgets.ToggleButtons(
+                options=[(ARM_SHORT_LABELS[a], a) for a in ARMS], value="prt",
+                description="Arm", style={"button_width": "100px"}),
+            "time": widgets.Dropdown(
+                options=[(TIME_LABELS[t], t) for t in TIMES[1:]], value="post",
+                description="Compare with"),
+        }
+
+    def setup_figure(self):
+        fig, ax = new_figure(7.5, 4.2)
+        self.lines = {}
+        for arm in ARMS:
+            (line,) = ax.plot([0, 1], [0, 0], marker="o", markersize=9, linewidth=2.5,
+                              label=ARM_SHORT_LABELS[arm])
+            self.lines[arm] = line
+        self.labels = {arm: ax.text(1.04, 0, "", va="center", fontsize=11) for arm in ARMS}
+        ax.set_xlim(-0.3, 1.6)
+        ax.set_ylim(0, 6)
+        ax.set_xticks([0, 1])
+        ax.set_ylabel("Average pain (0-10 scale)")
+        ax.grid(axis="y", alpha=0.3)
+        return fig, ax
+
+    def compute(self, arm, time):
+        return {"arm": arm, "time": time,
+                "changes": {a: pain_change(a, time) for a in ARMS}}
+
+    def draw(self, state):
+        ax = self.axes
+        for arm, change in state["changes"].items():
+            chosen = arm == state["arm"]
+            line = self.lines[arm]
+            line.set_data([0, 1], [change.before, change.after])
+            line.set_color(ARM_COLORS[arm] if chosen else MUTED)
+            line.set_zorder(3 if chosen else 2)
+            label = self.labels[arm]
+            label.set_position((1.04, change.after))
+            label.set_text(f"{ARM_SHORT_LABELS[arm]} {change.after:.2f}")
+            label.set_color(ARM_COLORS[arm] if chosen else "#777777")
+            label.set_fontweight("bold" if chosen else "normal")
+        ax.set_xticklabels(["Baseline", TIME_LABELS[state["time"]]])
+        ax.set_title(f"{ARM_SHORT_LABELS[state['arm']]} highlighted; means from Table 2")
+
+    def describe(self, state):
+        chosen = state["changes"][state["arm"]]
+        others = [c for a, c in state["changes"].items() if a != state["arm"]]
+        other_text = "; ".join(
+            f"{ARM_SHORT_LABELS[c.arm]} {c.before:.2f} → {c.after:.2f}" for c in others)
+        return (f"<b>{chosen.sentence()}</b><br>For comparison: {other_text}. "
+                "Every arm improved a little; the question a trial answers is how much "
+                "more one arm improved than another.")

@@ -1,0 +1,107 @@
+"""The course's figure style: a colour-blind-safe palette and readable defaults.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable for the common
+forms of colour-vision deficiency (Okabe & Ito 2008, https://jfly.uni-koeln.de/color/).
+Each arm keeps its colour in every lesson, so a learner can follow it across figures.
+"""
+
+from __future__ import annotations
+
+import io
+
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+ARM_COLORS = {
+    "prt": OKABE_ITO["blue"],
+    "placebo": OKABE_ITO["orange"],
+    "usual_care": OKABE_ITO["grey"],
+}
+"""One colour per arm, used in every figure of the course."""
+
+HIGHLIGHT = OKABE_ITO["vermillion"]
+MUTED = "#D9D9D9"
+
+STYLE = {
+    "font.size": 12,
+    "axes.titlesize": 13,
+    "axes.labelsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "svg.hashsalt": "prt-course",
+}
+"""Matplotlib settings for readable figures: 11-13 pt text, no top and right spines."""
+
+
+def new_figure(width: float = 8.0, height: float = 4.0, *, nrows: int = 1, ncols: int = 1,
+               **subplot_kw):
+    """Create a figure and its axes outside pyplot, styled for the course.
+
+    A figure made this way is never shown automatically by Jupyter, so an explorer can
+    redraw it and decide itself when to render it.
+
+    Parameters
+    ----------
+    width, height : float
+        Size in inches.
+    nrows, ncols : int
+        Grid of axes, as in ``Figure.subplots``.
+    **subplot_kw
+        Passed to ``Figure.subplots`` (for example ``sharey=True``).
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : Axes or array of Axes
+
+    Examples
+    --------
+    >>> fig, ax = new_figure(6, 3)
+    >>> fig.get_size_inches().tolist()
+    [6.0, 3.0]
+    """
+    import matplotlib as mpl
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=(width, height), layout="constrained")
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(nrows, ncols, **subplot_kw)
+    return fig, axes
+
+
+def apply_style(ax) -> None:
+    """Apply the course style to axes made elsewhere (for example with pyplot)."""
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=STYLE["xtick.labelsize"])
+    ax.xaxis.label.set_size(STYLE["axes.labelsize"])
+    ax.yaxis.label.set_size(STYLE["axes.labelsize"])
+
+
+def render_png(fig) -> bytes:
+    """Render a figure to PNG bytes (for an ``ipywidgets.Image``).
+
+    Examples
+    --------
+    >>> fig, ax = new_figure(2, 2)
+    >>> render_png(fig)[:4]
+    b'\\x89PNG'
+    """
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=fig.dpi, metadata={"Software": None})
+    return buf.getvalue()

@@ -1,0 +1,108 @@
+"""Exercise checks: right answers pass, named mistakes get their hint, nothing crashes."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prtlib import published
+from prtlib.checks import STATUSES, Feedback, check, exercise_ids, get_exercise, hint
+
+
+def test_lesson00_expected_answers_come_from_the_paper():
+    # Reference: Ashar et al. 2022, Table 2 (PRT pain 4.22 at baseline, 1.18 post) and the
+    # Results text (33 of 50 randomized to PRT reported pain 0 or 1 after treatment).
+    assert get_exercise("00.pain_drop").expected() == pytest.approx(4.22 - 1.18)
+    assert get_exercise("00.percent_pain_free").expected() == pytest.approx(66.0)
+    # Table 2: usual care fell 3.91 -> 3.13, placebo 4.16 -> 2.84, PRT 4.22 -> 1.18.
+    assert get_exercise("00.least_improved").expected() == "usual_care"
+
+
+@pytest.mark.parametrize("exercise_id", exercise_ids("00"))
+def test_each_exercise_accepts_its_answer_and_names_its_mistakes(exercise_id):
+    exercise = get_exercise(exercise_id)
+    assert check(exercise_id, exercise.expected()).correct
+    assert exercise.mistakes, "every exercise needs at least one named common mistake"
+    for mistake in exercise.mistakes:
+        feedback = check(exercise_id, mistake.value())
+        assert feedback.status == "mistake", (mistake.name, feedback)
+        assert feedback.mistake == mistake.name
+        assert mistake.hint in feedback.message
+
+
+def test_wrong_answers_are_rejected_with_the_general_hint():
+    feedback = check("00.pain_drop", 7.5)
+    assert feedback.status == "wrong" and not feedback.correct
+    assert hint("00.pain_drop") in feedback.message
+    assert check("00.least_improved", "placebo").status == "wrong"
+
+
+def test_close_answers_point_at_rounding():
+    feedback = check("00.pain_drop", 3.0)
+    assert feedback.status == "close"
+    assert "rounding" in feedback.message
+
+
+def test_percent_within_half_a_point_is_accepted():
+    assert check("00.percent_pain_free", 66.3).correct
+    assert not check("00.percent_pain_free", 67.0).correct
+
+
+@pytest.mark.parametrize("answer, fragment", [
+    (..., "Not answered yet"),
+    (None, "Not answered yet"),
+    ("3.04", "Remove the quotes"),
+    ("three", "Compute the value"),
+    (True, "True/False"),
+    (np.array([1.0, 2.0]), "holding 2 values"),
+    (pd.Series([3.04, 1.0]), "holding 2 values"),
+    ([3.04], "list with 1 items"),
+    (math.nan, "NaN"),
+    (math.inf, "infinite"),
+    (object(), "expects a number"),
+])
+def test_wrong_kinds_of_answer_are_explained(answer, fragment):
+    feedback = check("00.pain_drop", answer)
+    assert feedback.status in {"wrong_type", "unanswered"}
+    assert fragment in feedback.message
+
+
+def test_one_element_containers_are_read_as_numbers():
+    drop = published.get("pain.baseline.prt.mean") - published.get("pain.post.prt.mean")
+    assert check("00.pain_drop", np.float64(drop)).correct
+    assert check("00.pain_drop", np.array([drop])).correct
+    assert check("00.pain_drop", pd.Series([drop])).correct
+
+
+def test_choice_answers_are_forgiving_about_case_and_space():
+    assert check("00.least_improved", " Usual_Care ").correct
+    assert check("00.least_improved", "surgery").status == "wrong_type"
+    assert check("00.least_improved", 3).status == "wrong_type"
+
+
+def test_unknown_exercise_is_explained_not_raised():
+    feedback = check("00.no_such_thing", 1)
+    assert feedback.status == "unknown_exercise"
+    assert "00.pain_drop" in feedback.message
+    assert check(12345, 1).status == "unknown_exercise"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(),
+                 st.lists(st.floats()), st.dictionaries(st.text(), st.integers()),
+                 st.complex_numbers(), st.binary()))
+def test_a_check_never_raises(answer):
+    for exercise_id in exercise_ids("00"):
+        feedback = check(exercise_id, answer)
+        assert isinstance(feedback, Feedback)
+        assert feedback.status in STATUSES
+        assert feedback.message
+
+
+def test_feedback_renders_as_text_and_html():
+    feedback = check("00.pain_drop", -1 * get_exercise("00.pain_drop").expected())
+    assert str(feedback).startswith("💡 Not quite.")
+    assert "<div" in feedback._repr_html_()
