@@ -1,6 +1,7 @@
 """Lesson 00's explorer, driven without a browser by setting its controls."""
 
 import pytest
+from traitlets import TraitError
 
 from prtlib import published
 from prtlib.explorers.lesson00 import PainByArmExplorer
@@ -38,7 +39,7 @@ def test_choosing_a_time_moves_every_arm(explorer):
 
 
 def test_controls_are_limited_to_valid_choices(explorer):
-    with pytest.raises(Exception):
+    with pytest.raises(TraitError):
         explorer.controls["arm"].value = "surgery"
     with pytest.raises(ValueError, match="not a control"):
         PainByArmExplorer(dose=3)
