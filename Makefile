@@ -23,7 +23,7 @@ help:
 	@echo "make lab         set up and open the course in JupyterLab"
 	@echo "make test        set up and run every test (unit tests, doctests, notebooks)"
 	@echo "make exercises   regenerate exercises/ from the masters in solutions/"
-	@echo "make notebooks   execute course/ and solutions/ notebooks, storing outputs"
+	@echo "make notebooks   regenerate exercises/, then execute course/ and solutions/"
 	@echo "make benchmarks  print the speed figures"
 	@echo "make clean       remove the virtual environment and caches"
 
@@ -50,7 +50,8 @@ test: lint
 exercises: setup
 	$(BIN)/python -m prtlib.authoring exercises
 
-notebooks: exercises
+notebooks: setup
+	$(BIN)/python -m prtlib.authoring exercises
 	$(BIN)/python -m prtlib.authoring execute $(NOTEBOOKS)
 
 benchmarks: setup

@@ -36,6 +36,7 @@ BEGIN = "# BEGIN SOLUTION"
 END = "# END SOLUTION"
 REGENERATE_COMMAND = "make exercises"
 GENERATED_TAG = "generated-notice"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 ANSWER_PLACEHOLDER = "**Your answer:** _double-click this cell and write your answer here._"
 
 
@@ -150,7 +151,10 @@ def generate_exercise(master, master_path: str):
     nb.cells = [notice, *cells]
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i:03d}"
-    nb.metadata.pop("widgets", None)
+    nb.metadata = {
+        "kernelspec": nb.metadata.get("kernelspec", KERNELSPEC),
+        "language_info": {"name": "python"},
+    }
     return nb
 
 
@@ -224,8 +228,7 @@ def execute_notebook(path: Path, timeout: int = 600) -> None:
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i:03d}"
         cell.metadata.pop("execution", None)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
-                                 "name": "python3"}
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
     path.write_text(_render(nb), encoding="utf-8")
 
 

@@ -176,6 +176,10 @@ def check(exercise_id: str, answer: Any) -> Feedback:
     >>> check("00.pain_drop", "three").status
     'wrong_type'
     """
+    if not isinstance(exercise_id, str):
+        return Feedback(str(exercise_id), "unknown_exercise",
+                        f"The exercise id must be text such as '00.pain_drop'; "
+                        f"got {exercise_id!r}.")
     try:
         exercise = get_exercise(exercise_id)
     except KeyError:

@@ -17,7 +17,7 @@ def test_starts_on_prt_after_treatment(explorer):
     text = explorer.readout_text
     assert "Pain Reprocessing Therapy" in text
     assert "4.22" in text and "1.18" in text
-    assert explorer.lines["prt"].get_ydata().tolist() == [4.22, 1.18]
+    assert list(explorer.lines["prt"].get_ydata()) == [4.22, 1.18]
 
 
 def test_choosing_an_arm_changes_the_readout_and_the_image(explorer):

@@ -57,7 +57,7 @@ register(
         close_within=0.02,
         unit="%",
         mistakes=(
-            Mistake("divided by those who started PRT", lambda: _percent_of("n.initiated.prt"),
+            Mistake("divided by those who started PRT", lambda: _percent_of("n.prt.initiated"),
                     "You divided by the people who started PRT. The question asks about "
                     "everyone randomized to it: those who never started count too "
                     "(intention to treat)."),

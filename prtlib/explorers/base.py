@@ -89,7 +89,8 @@ class Explorer:
     @property
     def readout_text(self) -> str:
         """The readout as plain text (HTML tags removed)."""
-        return html.unescape(re.sub(r"<[^>]+>", "", self.readout.value)).strip()
+        text = re.sub(r"<br\s*/?>", "\n", self.readout.value)
+        return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
     @property
     def widget(self):
@@ -100,7 +101,7 @@ class Explorer:
             header = widgets.HTML(f"<b>{html.escape(self.title)}</b>")
             controls = widgets.HBox(
                 list(self.controls.values()),
-                layout=widgets.Layout(flex_flow="row wrap", gap="4px 16px"),
+                layout=widgets.Layout(flex_flow="row wrap"),
             )
             self._widget = widgets.VBox([header, controls, self.image, self.readout])
         return self._widget

@@ -51,6 +51,7 @@ class PainByArmExplorer(Explorer):
 
     def draw(self, state):
         ax = self.axes
+        label_y = _spread({a: c.after for a, c in state["changes"].items()}, min_gap=0.3)
         for arm, change in state["changes"].items():
             chosen = arm == state["arm"]
             line = self.lines[arm]
@@ -58,7 +59,7 @@ class PainByArmExplorer(Explorer):
             line.set_color(ARM_COLORS[arm] if chosen else MUTED)
             line.set_zorder(3 if chosen else 2)
             label = self.labels[arm]
-            label.set_position((1.04, change.after))
+            label.set_position((1.04, label_y[arm]))
             label.set_text(f"{ARM_SHORT_LABELS[arm]} {change.after:.2f}")
             label.set_color(ARM_COLORS[arm] if chosen else "#777777")
             label.set_fontweight("bold" if chosen else "normal")
@@ -71,5 +72,17 @@ class PainByArmExplorer(Explorer):
         other_text = "; ".join(
             f"{ARM_SHORT_LABELS[c.arm]} {c.before:.2f} → {c.after:.2f}" for c in others)
         return (f"<b>{chosen.sentence()}</b><br>For comparison: {other_text}. "
-                "Every arm improved a little; the question a trial answers is how much "
-                "more one arm improved than another.")
+                "All three arms improved; what a trial asks is how much more one arm "
+                "improved than another.")
+
+
+def _spread(values: dict, min_gap: float) -> dict:
+    """Label positions near ``values`` but at least ``min_gap`` apart (keeps labels legible)."""
+    ordered = sorted(values, key=values.get)
+    placed: dict = {}
+    for key in ordered:
+        y = values[key]
+        if placed:
+            y = max(y, max(placed.values()) + min_gap)
+        placed[key] = y
+    return placed
