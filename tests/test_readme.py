@@ -1,0 +1,52 @@
+"""The README is the newcomer's way in: two commands, the lessons, and the instructor's how-to."""
+
+import re
+from pathlib import Path
+
+from prtlib.catalogue import LESSONS
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> str:
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", README, re.M | re.S)
+    assert match, f"README has no section '## {title}'"
+    return match.group(1)
+
+
+def test_quick_start_gives_exactly_two_commands():
+    blocks = re.findall(r"```bash\n(.*?)```", _section("Quick start"), re.S)
+    commands = [line.split("#")[0].strip() for block in blocks for line in block.splitlines()]
+    assert [c for c in commands if c] == ["make lab", "make test"]
+
+
+def test_the_two_commands_exist_and_ci_runs_the_test_command():
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^lab: ", makefile, re.M) and re.search(r"^test: ", makefile, re.M)
+    assert "course/00_start_here.ipynb" in makefile.split("\nlab:")[1].split("\n\n")[0]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^make test$", ci, re.M)
+
+
+def test_every_lesson_is_listed_with_its_time():
+    table = _section("Lessons")
+    for lesson in LESSONS:
+        row = next((line for line in table.splitlines() if line.startswith(f"| {lesson.number} |")),
+                   None)
+        assert row, f"lesson {lesson.number} is missing from the README"
+        assert lesson.title in row and f"{lesson.minutes} min" in row
+        if lesson.available(ROOT):
+            assert f"(course/{lesson.filename})" in row, f"link lesson {lesson.number}"
+
+
+def test_links_to_files_resolve():
+    for target in re.findall(r"\]\(((?!https?:)[^)#]+)\)", README):
+        assert (ROOT / target).exists(), f"README links to a missing file: {target}"
+
+
+def test_instructors_are_told_how_to_add_an_exercise():
+    howto = _section("For instructors: adding an exercise")
+    for needed in ("prtlib/exercise_sets/lesson", "solution", "# BEGIN SOLUTION", "model-answer",
+                   "make notebooks", "make test"):
+        assert needed in howto
