@@ -7,13 +7,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-SHARED_DATA := $(abspath ../shared/data)
-
-# Tests read the trial data from ../shared/data when it sits beside the repository;
-# otherwise the tests that need it are skipped with a reason.
-ifneq ($(wildcard $(SHARED_DATA)/Ashar2022_outcomes_demographics.csv),)
-TEST_DATA_ENV := PRTLIB_TEST_DATA_DIR=$(SHARED_DATA)
-endif
 
 NOTEBOOKS := $(sort $(wildcard course/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
 
@@ -43,7 +36,7 @@ lint: setup
 	$(BIN)/ruff check prtlib tests benchmarks course solutions exercises
 
 test: lint
-	$(TEST_DATA_ENV) $(BIN)/python -m pytest tests prtlib course solutions exercises \
+	$(BIN)/python -m pytest tests prtlib course solutions exercises \
 		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 		-p no:cacheprovider -q
 

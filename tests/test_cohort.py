@@ -18,6 +18,7 @@ import pandas as pd
 import pooch
 import pytest
 import requests
+from _shared import DATA_DIR, DATA_FILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,8 +28,6 @@ from prtlib.effect_sizes import change_score_g, hedges_g
 
 SEEDS = range(10)
 LATER = TIMES[1:]
-DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data"
-DATA_FILE = DATA_DIR / published.PUBLIC_DATA["filename"]
 
 needs_data = pytest.mark.skipif(
     not DATA_FILE.is_file(),

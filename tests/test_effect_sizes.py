@@ -8,12 +8,12 @@ test: a published worked example, R package documentation, the trial paper (thro
 from __future__ import annotations
 
 import math
-import os
 import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+from _shared import DATA_FILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate, special, stats
@@ -40,7 +40,6 @@ MTCARS_WT = [2.620, 2.875, 2.320, 3.215, 3.440, 3.460, 3.570, 3.190, 3.150, 3.44
 MTCARS_AM = [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
              1, 1, 1, 1, 1]
 
-DATA_FILE = "Ashar2022_outcomes_demographics.csv"
 
 
 def _mtcars_groups(column=MTCARS_MPG):
@@ -51,12 +50,7 @@ def _mtcars_groups(column=MTCARS_MPG):
 
 
 def _trial_data_path() -> Path | None:
-    candidates = []
-    if os.environ.get("PRTLIB_TEST_DATA_DIR"):
-        candidates.append(Path(os.environ["PRTLIB_TEST_DATA_DIR"]) / DATA_FILE)
-    # The shared data folder sits beside the repository (../shared/data).
-    candidates.append(Path(__file__).resolve().parents[2] / "shared" / "data" / DATA_FILE)
-    return next((path for path in candidates if path.is_file()), None)
+    return DATA_FILE if DATA_FILE.is_file() else None
 
 
 # ---------------------------------------------------------------------------------------

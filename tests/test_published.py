@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from _shared import DATA_FILE, FACTS_FILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prtlib import published
 from prtlib.constants import ARMS, COMPARISONS, TIMES
 
-WORK = Path(__file__).resolve().parents[2]
-FACTS_PATH = Path(os.environ.get("PRT_FACTS", WORK / "shared" / "reference" / "trial-facts.md"))
-DATA_PATH = WORK / "shared" / "data" / "Ashar2022_outcomes_demographics.csv"
+FACTS_PATH = FACTS_FILE
+DATA_PATH = DATA_FILE
 FOLLOW_UPS = TIMES[1:]
 ARM_LABEL = {"prt": "prt", "placebo": "placebo", "usual care": "usual_care"}
 
