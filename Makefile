@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# JupyterLab refuses to start as root unless told; containers often run as root.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 NOTEBOOKS := $(sort $(wildcard course/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
 
@@ -30,7 +32,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 lab: setup
-	$(BIN)/jupyter lab course/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_ARGS) course/00_start_here.ipynb
 
 lint: setup
 	$(BIN)/ruff check prtlib tests benchmarks course solutions exercises

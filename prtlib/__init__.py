@@ -30,6 +30,7 @@ _SUBMODULES = (
     "constants",
     "effect_sizes",
     "explorers",
+    "fmri",
     "outcomes",
     "plotting",
     "power",

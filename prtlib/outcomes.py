@@ -32,9 +32,11 @@ class PainChange:
     def sentence(self) -> str:
         """A plain-language sentence for a readout."""
         direction = "fell" if self.change > 0 else "rose"
+        when = ("after treatment" if self.time == "post"
+                else f"at the {TIME_LABELS[self.time].lower()}")
         return (
             f"{ARM_LABELS[self.arm]}: average pain {direction} from {self.before:.2f} at "
-            f"baseline to {self.after:.2f} at the {TIME_LABELS[self.time].lower()} "
+            f"baseline to {self.after:.2f} {when} "
             f"(0-10 scale), a change of {abs(self.change):.2f} points "
             f"({abs(self.percent_change):.0f}% of the starting level)."
         )

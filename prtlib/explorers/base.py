@@ -47,7 +47,9 @@ class Explorer:
                 )
             self.controls[name].value = value
         self.figure, self.axes = self.setup_figure()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        width_px = int(self.figure.get_figwidth() * self.figure.dpi)
+        self.image = widgets.Image(format="png",
+                                   layout=widgets.Layout(width=f"{width_px}px", max_width="100%"))
         self.readout = widgets.HTML()
         self.state: dict[str, Any] = {}
         self.update()

@@ -27,7 +27,7 @@ class PainByArmExplorer(Explorer):
                 description="Arm", style={"button_width": "100px"}),
             "time": widgets.Dropdown(
                 options=[(TIME_LABELS[t], t) for t in TIMES[1:]], value="post",
-                description="Compare with"),
+                description="Compare with", style={"description_width": "initial"}),
         }
 
     def setup_figure(self):
