@@ -154,8 +154,31 @@ def generate_exercise(master, master_path: str):
     nb.metadata = {
         "kernelspec": nb.metadata.get("kernelspec", KERNELSPEC),
         "language_info": {"name": "python"},
+        "prtlib": {"generated_from": master_path, "master_fingerprint": fingerprint(master)},
     }
     return nb
+
+
+def fingerprint(nb) -> str:
+    """A hash of what an author wrote in a notebook: cell types, sources and tags.
+
+    Outputs and execution counts are left out, so executing a master does not change it,
+    while any edit of a master's text, solutions included, does.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> a = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    >>> b = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 2")])
+    >>> fingerprint(a) == fingerprint(b)
+    False
+    """
+    import hashlib
+    import json
+
+    content = [(cell.cell_type, cell.source, sorted(cell.get("metadata", {}).get("tags", [])))
+               for cell in nb.cells]
+    return hashlib.sha256(json.dumps(content).encode("utf-8")).hexdigest()[:16]
 
 
 def _exercise_path(master: Path, root: Path) -> Path:

@@ -114,6 +114,28 @@ def test_editing_a_master_without_regenerating_fails_with_the_command(copy_of_re
     assert "extra = ...  # your code here" in (copy_of_repo / "exercises" / master.name).read_text()
 
 
+def test_any_edit_of_a_solution_makes_its_exercise_stale(copy_of_repo):
+    # Even an edit that leaves the learner's stub unchanged (the same names are assigned)
+    # must be regenerated: the exercise records a fingerprint of the master it came from.
+    master = sorted((copy_of_repo / "solutions").glob("*.ipynb"))[0]
+    nb = nbformat.read(master, as_version=4)
+    cell = next(c for c in nb.cells if "solution" in c.metadata.get("tags", []))
+    cell.source = cell.source.replace("# END SOLUTION", "pass\n# END SOLUTION")
+    nbformat.write(nb, master)
+    assert authoring.stale_exercises(copy_of_repo) == [
+        f"exercises/{master.name} differs from its master"]
+
+
+def test_executing_a_master_does_not_make_its_exercise_stale(copy_of_repo):
+    master = sorted((copy_of_repo / "solutions").glob("*.ipynb"))[0]
+    nb = nbformat.read(master, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.write(nb, master)
+    assert authoring.stale_exercises(copy_of_repo) == []
+
+
 def test_orphan_exercise_is_reported(copy_of_repo):
     shutil.copy(next((copy_of_repo / "exercises").glob("*.ipynb")),
                 copy_of_repo / "exercises" / "98_orphan.ipynb")
