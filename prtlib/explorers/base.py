@@ -106,6 +106,14 @@ class Explorer:
                 layout=widgets.Layout(flex_flow="row wrap"),
             )
             self._widget = widgets.VBox([header, controls, self.image, self.readout])
+            # Class names let browser tests and benchmarks find each part of an explorer.
+            self._widget.add_class("prt-explorer")
+            self._widget.add_class(f"prt-explorer-{type(self).__name__}")
+            controls.add_class("prt-explorer-controls")
+            self.image.add_class("prt-explorer-image")
+            self.readout.add_class("prt-explorer-readout")
+            for name, control in self.controls.items():
+                control.add_class(f"prt-control-{name}")
         return self._widget
 
     def _repr_mimebundle_(self, **kwargs):
@@ -118,3 +126,38 @@ class Explorer:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {self.values()}>"
+
+
+def sweep_values(control, n: int = 5) -> list:
+    """Up to ``n`` valid values of a control other than its current one, spread over its range.
+
+    Benchmarks and browser tests use it to move any explorer's controls without knowing
+    what they are.
+
+    Examples
+    --------
+    >>> import ipywidgets as widgets
+    >>> sweep_values(widgets.IntSlider(value=0, min=0, max=10, step=1), n=3)
+    [3, 7, 10]
+    >>> sweep_values(widgets.Dropdown(options=["a", "b", "c"], value="a"))
+    ['b', 'c']
+    """
+    current = control.value
+    if hasattr(control, "_options_values"):  # Dropdown, ToggleButtons, SelectionSlider ...
+        return [v for v in control._options_values if v != current][:n]
+    if isinstance(current, bool):
+        return [not current]
+    lo, hi = control.min, control.max
+    step = getattr(control, "step", None) or (hi - lo) / 100
+    values = []
+    for i in range(1, n + 1):
+        raw = lo + (hi - lo) * i / n
+        snapped = lo + round((raw - lo) / step) * step
+        snapped = min(max(snapped, lo), hi)
+        if isinstance(current, int):
+            snapped = int(round(snapped))
+        else:
+            snapped = round(snapped, 10)
+        if snapped != current and snapped not in values:
+            values.append(snapped)
+    return values
