@@ -28,8 +28,9 @@ from typing import Any
 STATUSES = ("correct", "mistake", "close", "wrong", "wrong_type", "unanswered",
             "unknown_exercise", "error")
 
-_ICONS = {"correct": "✅", "mistake": "💡", "close": "🔍", "wrong": "❌",
-          "wrong_type": "⚠️", "unanswered": "✏️", "unknown_exercise": "⚠️", "error": "⚠️"}
+# Symbols that common fonts (DejaVu, Liberation, system UI fonts) all draw, emoji font or not.
+_ICONS = {"correct": "✔", "mistake": "✎", "close": "≈", "wrong": "✘",
+          "wrong_type": "⚠", "unanswered": "…", "unknown_exercise": "⚠", "error": "⚠"}
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ def check(exercise_id: str, answer: Any) -> Feedback:
     Examples
     --------
     >>> print(check("00.pain_drop", ...))
-    ✏️ Not answered yet: replace the ... with your code, run the cell, then run this check.
+    … Not answered yet: replace the ... with your code, run the cell, then run this check.
     >>> check("00.pain_drop", "three").status
     'wrong_type'
     """

@@ -104,5 +104,5 @@ def test_a_check_never_raises(answer):
 
 def test_feedback_renders_as_text_and_html():
     feedback = check("00.pain_drop", -1 * get_exercise("00.pain_drop").expected())
-    assert str(feedback).startswith("💡 Not quite.")
+    assert str(feedback).startswith("✎ Not quite.")
     assert "<div" in feedback._repr_html_()
