@@ -73,16 +73,38 @@ def new_figure(width: float = 8.0, height: float = 4.0, *, nrows: int = 1, ncols
     >>> fig, ax = new_figure(6, 3)
     >>> fig.get_size_inches().tolist()
     [6.0, 3.0]
+    >>> fig._repr_png_()[:4]
+    b'\x89PNG'
     """
     import matplotlib as mpl
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
     with mpl.rc_context(STYLE):
-        fig = Figure(figsize=(width, height), layout="constrained")
+        fig = _course_figure_class()(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(fig)
         axes = fig.subplots(nrows, ncols, **subplot_kw)
     return fig, axes
+
+
+_FIGURE_CLASS = None
+
+
+def _course_figure_class():
+    """A Figure that Jupyter shows as a PNG when it is a cell's last expression.
+
+    Figures made outside pyplot are not known to the inline backend, so they would show
+    only their text repr; ``_repr_png_`` lets ``fig`` at the end of a cell draw the picture.
+    """
+    global _FIGURE_CLASS
+    if _FIGURE_CLASS is None:
+        from matplotlib.figure import Figure
+
+        class CourseFigure(Figure):
+            def _repr_png_(self):
+                return render_png(self)
+
+        _FIGURE_CLASS = CourseFigure
+    return _FIGURE_CLASS
 
 
 def apply_style(ax) -> None:
