@@ -34,6 +34,7 @@ _SUBMODULES = (
     "outcomes",
     "plotting",
     "power",
+    "teaching",
     "published",
 )
 
