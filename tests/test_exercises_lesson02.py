@@ -1,0 +1,112 @@
+"""Lesson 02's exercise checks: the model answers pass, wrong answers fail, each named mistake
+gets its hint, and an unanswered stub says so.
+
+The model answers are computed here the way ``solutions/02_randomized_designs.ipynb``
+computes them. Independent references: scipy.stats.truncnorm for regression to the mean
+(Barnett et al. 2005); the paper's counts (33 of 50 and 10 of 51 pain-free or nearly so
+after treatment, 45 and 44 started; 38 + 44 + 41 measured at 1 month of 151 randomized).
+"""
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from prtlib import designs, published
+from prtlib.checks import check, exercise_ids, get_exercise
+from prtlib.exercise_sets.lesson02 import BLOCK_SETTINGS, OBSERVATIONAL_SETTINGS, RTM_SETTINGS
+
+ARMS = ["prt", "placebo", "usual_care"]
+
+
+def model_answers():
+    z = (RTM_SETTINGS["threshold"] - RTM_SETTINGS["mean"]) / RTM_SETTINGS["sd"]
+    c_of_z = stats.norm.pdf(z) / stats.norm.sf(z)
+    study = designs.observational_study(**OBSERVATIONAL_SETTINGS)
+    chose = study["therapy"]
+
+    def itt_percent(arm):
+        return 100 * published.get(f"responders.pain01.post.{arm}") / published.get(
+            f"n.randomized.{arm}")
+
+    measured = sum(published.get(f"n.monitored.1mo.{arm}") for arm in ARMS)
+    people = designs.trial_covariates(n=published.get("n.randomized.total"),
+                                      seed=BLOCK_SETTINGS["seed"])
+    arms = designs.allocate(people, method="block", block_size=BLOCK_SETTINGS["block_size"],
+                            seed=BLOCK_SETTINGS["seed"])[0]
+    return {
+        "02.rtm_drop": (1 - RTM_SETTINGS["reliability"]) * RTM_SETTINGS["sd"] * c_of_z,
+        "02.naive_difference": (study.loc[chose, "followup_pain"].mean()
+                                - study.loc[~chose, "followup_pain"].mean()),
+        "02.itt_difference": itt_percent("prt") - itt_percent("placebo"),
+        "02.missing_1mo": published.get("n.randomized.total") - measured,
+        "02.block_max_imbalance": int(designs.running_imbalance(arms).max()),
+    }
+
+
+WRONG = {
+    "02.rtm_drop": 3.0,
+    "02.naive_difference": 0.5,
+    "02.itt_difference": 20.0,
+    "02.missing_1mo": 40,
+    "02.block_max_imbalance": 4,
+}
+
+
+def test_there_are_five_exercises():
+    assert exercise_ids("02") == sorted(model_answers())
+
+
+def test_expected_values_from_independent_sources():
+    a = (4 - 3.5) / 2
+    entry = stats.truncnorm.mean(a, np.inf, loc=3.5, scale=2)
+    assert get_exercise("02.rtm_drop").expected() == pytest.approx((1 - 0.6) * (entry - 3.5))
+    assert get_exercise("02.itt_difference").expected() == pytest.approx(
+        100 * 33 / 50 - 100 * 10 / 51)
+    assert get_exercise("02.missing_1mo").expected() == 151 - (38 + 44 + 41)
+    assert get_exercise("02.block_max_imbalance").expected() == 6 // 3
+
+
+@pytest.mark.parametrize("exercise_id", sorted(model_answers()))
+def test_model_answer_is_accepted(exercise_id):
+    feedback = check(exercise_id, model_answers()[exercise_id])
+    assert feedback.correct, feedback
+
+
+@pytest.mark.parametrize("exercise_id", sorted(WRONG))
+def test_wrong_answer_is_rejected(exercise_id):
+    feedback = check(exercise_id, WRONG[exercise_id])
+    assert feedback.status == "wrong" and not feedback.correct
+    assert get_exercise(exercise_id).hint in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", sorted(model_answers()))
+def test_each_named_mistake_gets_its_hint(exercise_id):
+    exercise = get_exercise(exercise_id)
+    assert exercise.mistakes
+    for mistake in exercise.mistakes:
+        feedback = check(exercise_id, mistake.value())
+        assert feedback.status == "mistake", (mistake.name, feedback)
+        assert feedback.mistake == mistake.name
+        assert mistake.hint in feedback.message
+
+
+def test_specific_mistakes():
+    # per-protocol denominators: 33/45 and 10/44
+    assert check("02.itt_difference", 100 * 33 / 45 - 100 * 10 / 44).mistake == \
+        "divided by those who started"
+    assert check("02.missing_1mo", 38 + 44 + 41).mistake == "gave those measured"
+    assert check("02.block_max_imbalance", 1).mistake == "looked only at the end"
+    # forgetting the (1 - reliability) factor
+    z = 0.25
+    assert check("02.rtm_drop", 2 * stats.norm.pdf(z) / stats.norm.sf(z)).mistake == \
+        "left out the within-person share"
+
+
+def test_integer_answers_must_be_whole():
+    assert check("02.missing_1mo", 28.5).status == "wrong_type"
+    assert check("02.missing_1mo", 28.0).correct
+
+
+@pytest.mark.parametrize("exercise_id", sorted(model_answers()))
+def test_unanswered_stub(exercise_id):
+    assert check(exercise_id, ...).status == "unanswered"
