@@ -65,3 +65,62 @@ def lesson(number: str) -> Lesson:
             return item
     known = ", ".join(item.number for item in LESSONS)
     raise ValueError(f"number must be one of {known}; got {number!r}.")
+
+
+@dataclass(frozen=True)
+class LessonHeader:
+    """What a lesson's first cell promises: its time, prerequisites and objectives."""
+
+    minutes: int
+    prerequisites: str
+    objectives: tuple[str, ...]
+
+
+def read_header(item: Lesson, root: Path | None = None) -> LessonHeader:
+    """Read the time, prerequisites and objectives from a lesson notebook's first cell.
+
+    Every lesson opens with the same anatomy: ``**Estimated time:** N minutes ·
+    **Prerequisites:** ...`` and a numbered list under ``**By the end of this lesson you
+    will be able to**``. The instructor guide and the README are checked against it.
+
+    Raises
+    ------
+    ValueError
+        If the notebook is missing or its first cell does not follow that anatomy.
+
+    Examples
+    --------
+    >>> header = read_header(lesson("00"))
+    >>> header.minutes, len(header.objectives) >= 3
+    (20, True)
+    """
+    import json
+    import re
+
+    root = root or Path(__file__).resolve().parents[1]
+    path = root / "course" / item.filename
+    if not path.exists():
+        raise ValueError(f"lesson {item.number} has no notebook at {path}.")
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    text = "".join(cells[0]["source"])
+    marker = "**By the end of this lesson you will be able to**"
+    head, _, goals = text.partition(marker)
+    head = re.sub(r"\s+", " ", head)
+    time = re.search(r"\*\*Estimated time:\*\* (\d+) minutes", head)
+    prereq = re.search(r"\*\*Prerequisites:\*\* (.+?)\s*$", head)
+    objectives = []
+    for line in goals.splitlines():
+        item = re.match(r"^\d+\.\s+(.*)$", line)
+        if item:
+            objectives.append(item.group(1).strip())
+        elif objectives and line.startswith(" ") and line.strip():
+            objectives[-1] += " " + line.strip()
+        elif objectives and not line.strip():
+            break
+    if not (time and prereq and objectives):
+        raise ValueError(
+            f"the first cell of {path.name} must give '**Estimated time:** N minutes', "
+            f"'**Prerequisites:** ...' and a numbered list under '{marker}'."
+        )
+    objectives = tuple(objectives)
+    return LessonHeader(int(time.group(1)), prereq.group(1).strip(), objectives)
