@@ -23,12 +23,14 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _SUBMODULES = (
+    "appraisal",
     "authoring",
     "catalogue",
     "checks",
     "cohort",
     "constants",
     "effect_sizes",
+    "evidence",
     "explorers",
     "fmri",
     "outcomes",

@@ -1,0 +1,210 @@
+"""Lesson 09's critical-reading calculators, checked against independent references."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prtlib import evidence, published
+
+Z975 = 1.959963984540054  # standard normal 97.5th percentile (statistical tables)
+
+
+def test_news_misreading_against_hand_arithmetic():
+    m = evidence.news_misreading()
+    # Figure 1: 50/51/50 randomized, 151 in all; the summary's 33 + 10 + 5 = 48.
+    assert m.randomized == {"prt": 50, "placebo": 51, "usual_care": 50}
+    assert (m.claimed_total, m.randomized_total, m.left_out) == (48, 151, 103)
+    # Pearson chi-square by hand: expected 16 per arm,
+    # (17^2 + 6^2 + 11^2) / 16 = (289 + 36 + 121) / 16 = 27.875; with 2 df the
+    # chi-square survival function is exactly exp(-x/2).
+    assert m.chi2 == pytest.approx(27.875)
+    assert m.p_value == pytest.approx(math.exp(-27.875 / 2), rel=1e-9)
+    assert m.p_value_randomized == pytest.approx(math.exp(-m.chi2_randomized / 2), rel=1e-9)
+    # eTable 2 prints the same percents, rounded: 66%, 20%, 10% (responders, pain 0-1).
+    for arm in m.arms:
+        assert round(m.response_percent[arm]) == published.get(
+            f"responders.pain01.post.{arm}.percent")
+        assert m.implied_response_percent[arm] == 100.0
+    assert m.table().shape == (3, 5)
+
+
+def test_read_interval_uses_the_normal_quantile():
+    # Altman & Bland, BMJ 2011;343:d2304: SE = (upper - lower) / (2 x 1.96).
+    r = evidence.read_interval(-2.28, -1.32)
+    assert r.se == pytest.approx(0.96 / (2 * Z975))
+    assert r.midpoint == pytest.approx(-1.80)
+    assert r.asymmetry(-1.80) == pytest.approx(0.0)
+    # 90% interval: z = 1.644854 (tables).
+    assert evidence.read_interval(0, 1, 0.90).se == pytest.approx(1 / (2 * 1.6448536269514722))
+
+
+def test_precision_check_reproduces_altman_and_bland():
+    # Altman & Bland, BMJ 2011;343:d2090: difference 17 points with P = 0.032 gives
+    # z = 2.141 by their approximation and SE = 7.94; the exact normal z is 2.144.
+    check = evidence.precision_check(17, 0.032, 100, 100)
+    assert check.z_needed == pytest.approx(2.144, abs=0.001)
+    assert check.se_needed == pytest.approx(7.94, abs=0.02)
+
+
+def test_precision_check_of_the_odi_g():
+    # Table 2: g = -0.23 with P < .001; 45 and 43 measured at 12 months (Figure 1).
+    check = evidence.precision_check(-0.23, 0.001, 45, 43)
+    # z for two-sided .001 is 3.2905 (tables); SE by Borenstein eq. 4.20 by hand:
+    # sqrt(88 / 1935 + 0.0529 / 176) = sqrt(0.0454780 + 0.0003006) = 0.21396.
+    assert check.se_needed == pytest.approx(0.23 / 3.2905267, rel=1e-6)
+    assert check.se_given_n == pytest.approx(0.21396, abs=1e-5)
+    assert check.p_given_n == pytest.approx(0.2824, abs=0.001)
+    assert not check.plausible
+    assert check.n_per_group_needed == pytest.approx((2 + 0.23 ** 2 / 4) / (0.23 / 3.2905267) ** 2)
+    assert "per group" in str(check)
+
+
+def test_bound_nearest_zero():
+    # Table 2: 12-month g vs placebo -0.70 (SE 0.21); -0.70 + 1.96 x 0.21 = -0.2884.
+    assert evidence.bound_nearest_zero(-0.70, 0.21) == pytest.approx(-0.70 + Z975 * 0.21)
+    assert evidence.bound_nearest_zero(0.70, 0.21) == pytest.approx(0.70 - Z975 * 0.21)
+
+
+def test_design_adjusted_effect_by_simulation():
+    # Independent check: draw estimates around the adjusted effect, keep the significant
+    # ones (|est| > 1.96 SE) and average their size: it should be the observed 0.70.
+    adjusted = evidence.design_adjusted_effect(-0.70, 0.21)
+    assert -0.70 < adjusted < 0
+    rng = np.random.default_rng(20240901)
+    draws = rng.normal(abs(adjusted), 0.21, 2_000_000)
+    significant = np.abs(draws) > Z975 * 0.21
+    assert np.abs(draws[significant]).mean() == pytest.approx(0.70, abs=0.002)
+
+
+def test_design_adjustment_refuses_barely_significant_estimates():
+    with pytest.raises(ValueError, match="estimate"):
+        evidence.design_adjusted_effect(0.45, 0.21)
+
+
+def test_replication_plan_matches_statsmodels():
+    from statsmodels.stats.power import TTestIndPower
+
+    for g, power, alpha in [(-0.2884, 0.9, 0.05), (-1.14, 0.8, 0.05), (0.62, 0.8, 0.01)]:
+        plan = evidence.replication_plan(g, power=power, alpha=alpha)
+        n = TTestIndPower().solve_power(effect_size=abs(g), power=power, alpha=alpha)
+        assert plan.n_per_arm == math.ceil(n)
+        reference = TTestIndPower().power(effect_size=abs(g), nobs1=50, alpha=alpha)
+        assert plan.power_at_trial_size == pytest.approx(reference, abs=1e-6)
+        assert plan.n_trial == published.get("n.randomized.prt")
+
+
+def test_replication_targets_come_from_the_ledger():
+    targets = {t.key: t for t in evidence.replication_targets()}
+    assert targets["post_placebo"].g == published.get("g.pain.post.prt_vs_placebo")
+    assert targets["12mo_placebo"].g == published.get("g.pain.12mo.prt_vs_placebo")
+    assert targets["planning"].g == -published.get("power.target_d")
+    assert targets["post_unblinded"].g == pytest.approx(-1.14 + 0.56)
+    assert targets["12mo_placebo_bound"].g == pytest.approx(-0.70 + Z975 * 0.21)
+    sizes = [abs(t.g) for t in evidence.replication_targets()]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+# --- the inconsistencies -------------------------------------------------------------
+
+
+def test_every_inconsistency_is_checked():
+    ids = published.inconsistencies()["id"].tolist()
+    table = evidence.check_all()
+    assert table["id"].tolist() == ids
+    assert table["verdict"].str.len().min() > 40
+    assert table["changes"].str.len().min() > 10
+
+
+def test_g_gap_is_a_small_fraction_of_a_standard_error():
+    ev = evidence.check_inconsistency("g_post_usual_care").evidence
+    # Table 2 -1.75 (SE 0.24) vs text -1.74: 0.01 / 0.24 = 0.0417 SE.
+    assert ev["gap_in_se"] == pytest.approx(0.01 / 0.24)
+    assert ev["ci_se"] == pytest.approx(0.96 / (2 * Z975))
+
+
+def test_dates_are_the_same_months_swapped():
+    ev = evidence.check_inconsistency("study_dates").evidence
+    # November 2017 to August 2018 is 9 months; August 2017 to November 2018 is 15.
+    assert (ev["abstract_months"], ev["methods_months"]) == (9, 15)
+    assert ev["months_swapped"] and ev["abstract_inside_methods"]
+
+
+def test_post_only_g_reproduces_the_facts_file():
+    # Facts file: post-only g about -1.13 (vs placebo) and -1.43 (vs usual care).
+    ev = evidence.check_inconsistency("change_score_g").evidence
+    assert ev["post_only.prt_vs_placebo"] == pytest.approx(
+        published.get("g.pain.post.prt_vs_placebo.post_only"), abs=0.005)
+    assert ev["post_only.prt_vs_usual_care"] == pytest.approx(
+        published.get("g.pain.post.prt_vs_usual_care.post_only"), abs=0.005)
+
+
+def test_connectivity_claim_lacks_apfc_vs_usual_care():
+    # eTable 8: aPFC vs usual care has no surviving cluster; the other three pairs do.
+    ev = evidence.check_inconsistency("connectivity_claim").evidence
+    assert ev["aPFC.prt_vs_usual_care"] == 0
+    assert ev["aPFC.prt_vs_placebo"] == 2
+    assert ev["aIns.prt_vs_placebo"] == ev["aIns.prt_vs_usual_care"] == 1
+    assert ev["pairs_without_cluster"] == 1
+
+
+def test_sign_of_path_a_follows_the_tsk11_means():
+    ev = evidence.check_inconsistency("etable5_sign").evidence
+    # TSK-11 (eTables 5-6): PRT 23.62 -> 16.41, placebo 23.10 -> 22.16.
+    assert ev["tsk11_change.prt"] == pytest.approx(16.41 - 23.62)
+    assert ev["tsk11_change.placebo"] == pytest.approx(22.16 - 23.10)
+    assert ev["difference"] < 0 and ev["a.12mo"] < 0 and ev["row_a"] > 0
+
+
+def test_odi_check_uses_the_12_month_counts():
+    ev = evidence.check_inconsistency("odi_12mo_g").evidence
+    assert (ev["n1"], ev["n2"]) == (45, 43)
+    assert ev["p_given_n"] > 0.05 > 0.001 == ev["p_below"]
+    # Hedges g from Table 2's 12-month ODI means and SDs, by hand:
+    # pooled SD = sqrt((44 * 13.13^2 + 42 * 12.60^2) / 86) = 12.872; d = -7.36 / 12.872;
+    # J = 1 - 3 / (4 * 86 - 1) = 0.99125; g = -0.5668.
+    assert ev["g_from_12mo_means"] == pytest.approx(-0.5668, abs=0.001)
+
+
+def test_pcs_rows_are_not_used():
+    check = evidence.check_inconsistency("etable6_pcs")
+    assert check.evidence["course_uses_pcs_rows"] is False
+    assert check.versions[0].startswith("etable6.pcs_rows")
+
+
+# --- input checks --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: evidence.read_interval(1, 0), "high"),
+    (lambda: evidence.read_interval("a", 1), "low"),
+    (lambda: evidence.read_interval(0, 1, 1.5), "confidence_level"),
+    (lambda: evidence.precision_check(0, 0.01, 10, 10), "estimate"),
+    (lambda: evidence.precision_check(0.3, 0, 10, 10), "p_value"),
+    (lambda: evidence.precision_check(0.3, 0.01, 1, 10), "n1"),
+    (lambda: evidence.precision_check(0.3, 0.01, 10, 2.5), "n2"),
+    (lambda: evidence.bound_nearest_zero(0.3, -1), "se"),
+    (lambda: evidence.design_adjusted_effect(0.7, 0.2, alpha=2), "alpha"),
+    (lambda: evidence.replication_plan(0), "g"),
+    (lambda: evidence.replication_plan(0.5, power=0.01), "power"),
+    (lambda: evidence.replication_plan(0.5, n_trial=1), "n_trial"),
+    (lambda: evidence.check_inconsistency("typo"), "inconsistency_id"),
+])
+def test_bad_input_names_the_parameter(call, name):
+    with pytest.raises(ValueError) as info:
+        call()
+    assert name in str(info.value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(0.1, 2.0), st.floats(0.001, 0.2))
+def test_precision_check_is_consistent_with_its_own_p(g, p):
+    # If the group sizes gave exactly the needed SE, the P value would be the printed one:
+    # se_needed is where the Wald P equals p.
+    from scipy import stats
+
+    check = evidence.precision_check(g, p, 30, 30)
+    assert 2 * stats.norm.sf(g / check.se_needed) == pytest.approx(p, rel=1e-6)
+    assert check.plausible == (check.p_given_n <= p * (1 + 1e-9))
