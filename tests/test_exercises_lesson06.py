@@ -1,0 +1,84 @@
+"""Lesson 06's exercise checks: each accepts the worked answer (computed here the way the
+solution notebook computes it, with numpy), rejects a wrong answer, names each common
+mistake and reports an unanswered stub.
+
+Reference values: the ledger (eTables 5-6, Table 2, Figure 1), numpy least squares on the
+simulated cohort (seed 0), and the omitted-confounder formula b + g_m g_y / (g_m^2 + 1).
+"""
+
+import numpy as np
+import pytest
+
+from prtlib import published
+from prtlib.checks import check, exercise_ids, get_exercise
+from prtlib.cohort import synthetic_trial
+from prtlib.mediation import mediation_data
+
+IDS = exercise_ids("06")
+
+
+def _model_answers():
+    """The worked answers, computed as in solutions/06_mechanisms_and_mediation.ipynb."""
+    d = mediation_data(synthetic_trial(seed=0), "prt_vs_placebo", "12mo")
+    x, m_raw, y_raw = d["x"].to_numpy(), d["m"].to_numpy(), d["y"].to_numpy()
+    change = {arm: published.get(f"tsk11.post.{arm}.mean")
+              - published.get(f"tsk11.baseline.{arm}.mean") for arm in ("prt", "placebo")}
+    m = (m_raw - m_raw.mean()) / m_raw.std(ddof=1)
+    y = (y_raw - y_raw.mean()) / y_raw.std(ddof=1)
+    path_a = np.polyfit(x, m, 1)[0]
+    path_b = np.linalg.lstsq(np.column_stack([np.ones_like(x), x, m]), y, rcond=None)[0][2]
+    mean1, sd1, n1 = (published.get(k) for k in ("pain.12mo.prt.mean", "pain.12mo.prt.sd",
+                                                 "n.monitored.12mo.prt"))
+    mean0, sd0, n0 = (published.get(k) for k in ("pain.12mo.placebo.mean",
+                                                 "pain.12mo.placebo.sd",
+                                                 "n.monitored.12mo.placebo"))
+    n = n1 + n0
+    sd_total = np.sqrt(((n1 - 1) * sd1 ** 2 + (n0 - 1) * sd0 ** 2
+                        + n1 * n0 / n * (mean1 - mean0) ** 2) / (n - 1))
+    return {
+        "06.tsk_change_difference": change["prt"] - change["placebo"],
+        "06.path_a": path_a,
+        "06.indirect": path_a * path_b,
+        "06.implied_c": (mean1 - mean0) / sd_total,
+        "06.confounded_b": 0.6 * 0.5 / (0.6 ** 2 + 1),
+    }
+
+
+def test_every_exercise_has_a_worked_answer():
+    assert set(IDS) == set(_model_answers())
+    assert len(IDS) >= 4
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_worked_answer_is_accepted(exercise_id):
+    feedback = check(exercise_id, _model_answers()[exercise_id])
+    assert feedback.correct, feedback
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_each_named_mistake_gets_its_hint(exercise_id):
+    exercise = get_exercise(exercise_id)
+    assert exercise.mistakes
+    for mistake in exercise.mistakes:
+        feedback = check(exercise_id, mistake.value())
+        assert feedback.status == "mistake", (mistake.name, feedback)
+        assert feedback.mistake == mistake.name
+        assert mistake.hint in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_stub_and_wrong_answers(exercise_id):
+    assert check(exercise_id, ...).status == "unanswered"
+    feedback = check(exercise_id, 1234.5)
+    assert feedback.status == "wrong"
+    assert get_exercise(exercise_id).hint in feedback.message
+
+
+def test_expected_values_against_the_paper():
+    # eTable 6: (16.41 - 23.62) - (22.16 - 23.10) = -6.27.
+    assert get_exercise("06.tsk_change_difference").expected() == pytest.approx(-6.27)
+    # The cohort's a is eTable 5's -1.41 (built in), and Table 2 allows c of about -0.71.
+    assert get_exercise("06.path_a").expected() == pytest.approx(
+        published.get("mediation.tsk11.12mo.a"), abs=0.05)
+    assert get_exercise("06.implied_c").expected() == pytest.approx(-0.71, abs=0.01)
+    assert get_exercise("06.confounded_b").expected() == pytest.approx(0.3 / 1.36)

@@ -1,0 +1,186 @@
+"""Lesson 05's explorers, driven without a browser by setting their controls.
+
+Reference values: the ledger (Table 2, Figure 1, eTable 2 of Ashar et al. 2022), scipy's t
+intervals, and the tested functions of prtlib.missing_data that each explorer wires up.
+"""
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from prtlib import missing_data as md
+from prtlib import published
+from prtlib.explorers.lesson05 import (
+    DropoutExplorer,
+    FollowUpExplorer,
+    MissingRespondersExplorer,
+)
+
+
+def get(key):
+    return published.get(key)
+
+
+def _t_interval(arm, time):
+    mean, sd = get(f"pain.{time}.{arm}.mean"), get(f"pain.{time}.{arm}.sd")
+    n = get(f"n.monitored.{time}.{arm}")
+    return stats.t.interval(0.95, n - 1, loc=mean, scale=sd / np.sqrt(n))
+
+
+# ---------------------------------------------------------------------------------------
+# Follow-up and attrition
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def follow_up():
+    return FollowUpExplorer()
+
+
+def test_follow_up_starts_at_12_months(follow_up):
+    e = follow_up
+    text = e.readout_text
+    assert text.startswith("12-month follow-up")
+    for arm in ("prt", "placebo", "usual_care"):
+        assert f"{get(f'pain.12mo.{arm}.mean'):.2f}" in text
+        low, high = _t_interval(arm, "12mo")
+        assert e.state["arms"][arm]["at_time"][1:] == pytest.approx((low, high))
+        assert f"{low:.2f} to {high:.2f}" in text
+    assert "36 of 50 measured" in text  # Figure 1: usual care at 12 months
+    gap = get("pain.12mo.prt.mean") - get("pain.12mo.placebo.mean")
+    assert e.state["gap"]["placebo"] == pytest.approx(gap)
+    assert f"{gap:+.2f}".replace("-", "−") in text
+    # The highlighted bars are the 12-month ones, at Figure 1's percentages.
+    for arm in ("prt", "placebo", "usual_care"):
+        bars = e.bars[arm]
+        assert bars[-1].get_alpha() == 1.0 and bars[0].get_alpha() == 0.35
+        expected = 100 * get(f"n.monitored.12mo.{arm}") / get(f"n.randomized.{arm}")
+        assert bars[-1].get_height() == pytest.approx(expected)
+    assert e.marker.get_xdata()[0] == 13
+
+
+def test_follow_up_moves_to_another_visit():
+    e = FollowUpExplorer()
+    before = e.image.value
+    e.controls["time"].value = "post"
+    assert e.readout_text.startswith("Post-treatment")
+    assert f"{get('pain.post.prt.mean'):.2f}" in e.readout_text
+    assert f"{get('n.monitored.post.prt')} of 50 measured" in e.readout_text
+    assert e.bars["prt"][0].get_alpha() == 1.0 and e.bars["prt"][-1].get_alpha() == 0.35
+    assert e.marker.get_xdata()[0] == 1
+    assert e.image.value != before
+
+
+def test_follow_up_shows_people_spread_with_sd_bars():
+    e = FollowUpExplorer()
+    before = e.image.value
+    e.controls["band"].value = "sd"
+    mean, sd = get("pain.12mo.placebo.mean"), get("pain.12mo.placebo.sd")
+    assert e.state["arms"]["placebo"]["at_time"] == pytest.approx((mean, mean - sd, mean + sd))
+    segment = e.bars_err["placebo"].get_segments()[-1]
+    assert segment[0][1] == pytest.approx(mean - sd) and segment[1][1] == pytest.approx(mean + sd)
+    assert "±1 SD" in e.readout_text and "vary" in e.readout_text
+    assert e.image.value != before
+
+
+# ---------------------------------------------------------------------------------------
+# Dropout mechanisms
+# ---------------------------------------------------------------------------------------
+
+
+def test_dropout_explorer_shows_the_study_it_wires():
+    e = DropoutExplorer()
+    study = md.dropout_study("MAR", 2.0, 0.3, n_trials=200, seed=0)
+    truth = get("pain.12mo.prt.mean") - get("pain.12mo.placebo.mean")
+    assert e.state["truth"] == pytest.approx(truth)
+    assert e.truth_line.get_xdata()[0] == pytest.approx(truth)
+    for method in md.METHODS:
+        mean = float(study.estimates[method].mean())
+        assert e.state["methods"][method]["mean"] == pytest.approx(mean)
+        assert e.dots[method].get_xdata()[0] == pytest.approx(mean)
+        low, high = np.quantile(study.estimates[method], [0.025, 0.975])
+        assert list(e.ranges[method].get_xdata()) == pytest.approx([low, high])
+    text = e.readout_text
+    assert f"truth {truth:.2f}" in text
+    assert f"completers {study.estimates['completers'].mean():.2f}" in text
+    assert "stays on target" in text
+    # Under MAR, the completers are biased and the mixed model is not.
+    assert e.state["methods"]["completers"]["bias"] > 0.15
+    assert abs(e.state["methods"]["mixed_model"]["bias"]) < 0.05
+
+
+def test_dropout_mechanism_and_strength():
+    e = DropoutExplorer()
+    image = e.image.value
+    e.controls["mechanism"].value = "MCAR"
+    mcar = e.state
+    assert "no method is biased" in e.readout_text
+    assert all(abs(m["bias"]) < 0.06 for m in mcar["methods"].values())
+    assert e.image.value != image
+    e.controls["mechanism"].value = "MNAR"
+    assert "every method is off" in e.readout_text
+    assert e.state["methods"]["mixed_model"]["bias"] > 0.08
+    # MAR with strength 0 is MCAR: the same draws give the same estimates.
+    e.controls["mechanism"].value = "MAR"
+    e.controls["strength"].value = 0.0
+    for method in md.METHODS:
+        assert e.state["methods"][method]["mean"] == pytest.approx(mcar["methods"][method]["mean"])
+    assert "strength 0" in e.readout_text
+
+
+def test_dropout_rate():
+    e = DropoutExplorer()
+    e.controls["rate"].value = 0.5
+    share = e.state["share"]
+    overall = (51 * share["control"] + 50 * share["prt"]) / 101
+    assert overall == pytest.approx(0.5, abs=0.03)
+    assert "50% missing" in e.readout_text
+    assert share["control"] > share["prt"]  # the arm in more pain loses more people
+
+
+# ---------------------------------------------------------------------------------------
+# Responders when outcomes are missing
+# ---------------------------------------------------------------------------------------
+
+
+def test_responders_start_with_the_papers_rule():
+    e = MissingRespondersExplorer()
+    prt = get("responders.pain01.12mo.prt.percent")
+    uc = get("responders.pain01.12mo.usual_care.percent")
+    text = e.readout_text
+    assert f"PRT {prt:.0f}% vs usual care {uc:.0f}%" in text
+    assert e.state["difference"] == pytest.approx(prt - uc)
+    assert "flatters PRT" in text  # usual care lost 14 of 50, PRT 5 of 50 (Figure 1)
+    assert e.seen_bars[0].get_width() == pytest.approx(prt)
+    assert e.assumed_bars[0].get_width() == pytest.approx(0.0)
+
+
+def test_responders_assumption_moves_the_bars_and_the_point():
+    e = MissingRespondersExplorer()
+    before = e.image.value
+    e.controls["assumed"].value = 50
+    # PRT: 26 responders of 45 seen, 5 missing; usual care: 8 of 36, 14 missing.
+    prt, uc = 100 * (26 + 0.5 * 5) / 50, 100 * (8 + 0.5 * 14) / 50
+    assert e.state["difference"] == pytest.approx(prt - uc)
+    assert e.point.get_xdata()[0] == 50
+    assert e.point.get_ydata()[0] == pytest.approx(prt - uc)
+    assert e.assumed_bars[1].get_width() == pytest.approx(100 * 0.5 * 14 / 50)
+    assert f"{prt - uc:.1f} points" in e.readout_text
+    assert e.image.value != before
+
+
+def test_responders_other_time_comparison_and_rule():
+    e = MissingRespondersExplorer()
+    e.controls["time"].value = "post"
+    assert "cautious" in e.readout_text  # PRT lost 6, usual care 3 after treatment
+    assert e.state["difference"] == pytest.approx(
+        100 * (get("responders.pain01.post.prt") - get("responders.pain01.post.usual_care"))
+        / 50)
+    e.controls["comparison"].value = "prt_vs_placebo"
+    assert "placebo" in e.readout_text
+    assert e.axes[0].get_yticklabels()[1].get_text() == "Placebo"
+    e.controls["rule"].value = "reduction30"
+    expected = (get("responders.reduction30.post.prt.percent")
+                - get("responders.reduction30.post.placebo.percent"))
+    assert e.state["difference"] == pytest.approx(expected, abs=1.0)  # printed as whole %
+    assert e.left_title.get_text().startswith("≥30%")
