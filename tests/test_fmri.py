@@ -601,3 +601,197 @@ def test_plot_peaks_into_existing_axes(no_network):
                           display_mode="z", legend=False)
     assert out is fig
     assert axes[0] in fig.axes and axes[1] not in fig.axes
+
+
+# ----------------------------------------------------------------------------------------
+# additions for lessons 07-08
+# ----------------------------------------------------------------------------------------
+
+
+def _kernel_autocorrelation(tr=TR):
+    """Autocorrelation of HRF-filtered white noise, from nilearn's own SPM kernel."""
+    from nilearn.glm.first_level import spm_hrf
+
+    h = spm_hrf(tr, oversampling=1, time_length=32.0)
+    full = np.correlate(h, h, mode="full")
+    return full[h.size - 1:] / full[h.size - 1]
+
+
+def test_resting_pair_follows_the_trials_scan_and_the_true_correlation():
+    """Reference: the trial's 8-minute resting scan at TR 460 ms (ledger); over a long
+    series the sample correlation and SDs converge on their population values."""
+    pair = fmri.simulate_resting_pair(0.4, seed=2)
+    assert len(pair) == round(pub.get("fmri.spontaneous.minutes") * 60 / 0.46) == 1043
+    assert np.allclose(np.diff(pair.index), 0.46)
+    assert list(pair.columns) == ["seed", "target"]
+    long = fmri.simulate_resting_pair(-0.6, minutes=600, seed=3)
+    assert long["seed"].corr(long["target"]) == pytest.approx(-0.6, abs=0.02)
+    assert long.std().to_numpy() == pytest.approx([1.0, 1.0], abs=0.05)
+    assert fmri.simulate_resting_pair(0.4, seed=2).equals(pair)
+
+
+def test_resting_pair_is_slow_like_hrf_filtered_noise():
+    """Reference: lag-1 autocorrelation of white noise filtered by nilearn's spm_hrf."""
+    long = fmri.simulate_resting_pair(0.0, minutes=600, seed=4)
+    x = long["seed"].to_numpy() - long["seed"].mean()
+    lag1 = float(np.sum(x[1:] * x[:-1]) / np.sum(x * x))
+    assert lag1 == pytest.approx(_kernel_autocorrelation()[1], abs=0.01)
+    assert lag1 > 0.9  # neighbouring scans are nearly the same measurement
+
+
+def test_resting_correlation_varies_as_bartlett_says():
+    """Reference: Bartlett (1935): for independent series with autocorrelation rho(k) the
+    sample correlation has variance about (1/n) sum_k rho(k)^2, far above 1/(n - 3)."""
+    rs = np.array([fmri.simulate_resting_pair(0.0, seed=s).corr().iloc[0, 1]
+                   for s in range(400)])
+    rho = _kernel_autocorrelation()
+    n = 1043
+    bartlett = (1 + 2 * np.sum(rho[1:] ** 2)) / n
+    assert rs.var() == pytest.approx(bartlett, rel=0.25)
+    assert rs.var() > 5 / (n - 3)
+
+
+def test_trial_roi_results_reproduce_the_paper():
+    """Reference: paper, Results: t(133.48) = -1.73, p = .04; t(133.48) = -1.85, p = .03;
+    t(120.1) = -2.34, p = .01 (one-tailed), and d ~ 2t / sqrt(df) (Rosenthal 1991)."""
+    table = fmri.trial_roi_results()
+    assert table["t"].tolist() == [-1.73, -1.85, -2.34]
+    assert table["comparison"].tolist() == ["prt_vs_placebo", "prt_vs_placebo",
+                                            "prt_vs_usual_care"]
+    assert (table["p_one_tailed"].round(2) == table["p_reported"]).all()
+    assert np.allclose(table["p_one_tailed"], stats.t.cdf(table["t"], table["df"]))
+    assert np.allclose(table["p_two_tailed"], 2 * table["p_one_tailed"])
+    assert np.allclose(table["d"], 2 * table["t"] / np.sqrt(table["df"]))
+    assert table["passes"].all()
+    one = fmri.trial_roi_results(n_tests=1)
+    assert (one["passes_bonferroni"] == one["passes"]).all()
+    three = fmri.trial_roi_results(n_tests=3)
+    assert three["alpha_bonferroni"].iloc[0] == pytest.approx(0.05 / 3)
+    assert three["passes_bonferroni"].tolist() == [False, False, True]  # .0105 < .0167
+
+
+def test_false_positive_rates_match_sampling_theory():
+    """Reference: null p-values are uniform, so the total count below .001 over B brains of
+    m voxels is binomial(B m, .001); FWE methods keep P(any) <= .05 (binomial bound);
+    and the first brain's counts equal correction_summary on that brain."""
+    n_brains, shape = 60, (24, 24)
+    table = fmri.false_positive_rates(n_brains, shape, n_subjects=12, fwhm=2.0,
+                                      n_permutations=100, seed=10).set_index("method")
+    m = 24 * 24
+    total = table.loc["uncorrected", "mean_false_positives"] * n_brains
+    lo, hi = stats.binom.interval(0.999, n_brains * m, 0.001)
+    assert lo <= total <= hi
+    bound = stats.binom.ppf(0.999, n_brains, 0.05) / n_brains
+    for method in ("bonferroni", "fdr_bh", "permutation max-|t|"):
+        assert table.loc[method, "familywise_error_rate"] <= bound
+    assert table.loc["uncorrected", "familywise_error_rate"] > 0.2
+    assert (table["n_voxels"] == m).all() and (table["n_brains"] == n_brains).all()
+    first = fmri.false_positive_rates(1, shape, n_subjects=12, fwhm=2.0, seed=10)
+    ref = fmri.correction_summary(fmri.simulate_null_brain(shape, 12, 2.0, seed=10))
+    assert first["mean_false_positives"].tolist() == ref["false_positives"].tolist()
+
+
+@pytest.mark.parametrize("n", [10, 25, 90])
+@pytest.mark.parametrize("alternative", ["two-sided", "larger"])
+def test_correlation_critical_r_is_exact(n, alternative):
+    """Reference: under the null, r has a beta(n/2 - 1, n/2 - 1) law on [-1, 1]
+    (scipy.stats.beta), so P(|r| >= r_c) = alpha exactly."""
+    res = fmri.correlation_power(0.2, n, 0.05, alternative)
+    null = stats.beta(n / 2 - 1, n / 2 - 1, loc=-1, scale=2)
+    tails = 2 if alternative == "two-sided" else 1
+    assert tails * null.sf(res.critical_r) == pytest.approx(0.05, rel=1e-6)
+
+
+def test_correlation_power_matches_simulation():
+    """Reference: Monte Carlo with scipy.stats.pearsonr on bivariate normal samples
+    (power, average |r| of significant results, wrong-sign share)."""
+    rng = np.random.default_rng(0)
+    for rho, n in [(0.3, 50), (0.1, 25)]:
+        sims = 20_000
+        x = rng.standard_normal((sims, n))
+        y = rho * x + math.sqrt(1 - rho ** 2) * rng.standard_normal((sims, n))
+        res = stats.pearsonr(x, y, axis=1)
+        sig = res.pvalue < 0.05
+        ours = fmri.correlation_power(rho, n)
+        lo, hi = stats.binom.interval(0.999, sims, ours.power)
+        assert lo <= sig.sum() <= hi
+        r_sig = res.statistic[sig]
+        assert ours.mean_significant_abs_r == pytest.approx(np.abs(r_sig).mean(), abs=0.01)
+        assert ours.type_s == pytest.approx(np.mean(r_sig < 0), abs=0.02)
+
+
+def test_correlation_power_agrees_with_cohens_tables_via_pwr():
+    """Reference: R pwr (Cohen 1988's approximation), pwr.r.test(n = 90, power = .8)
+    gives r = 0.2913625; our variant (pwr >= 1.3, bias correction on the effect only)
+    differs by less than 0.005 in power."""
+    assert fmri.correlation_power(0.2913625, 90).power == pytest.approx(0.80, abs=0.005)
+
+
+@FAST
+@given(st.floats(0.1, 0.8), st.integers(10, 400), st.integers(1, 50))
+def test_correlation_power_properties(rho, n, step):
+    """Reference: definitions. Power grows with n, is symmetric in the sign of r for a
+    two-sided test, one-sided in the right direction beats two-sided, and the density
+    integrates to 1."""
+    a = fmri.correlation_power(rho, n)
+    assert 0.05 <= a.power <= 1  # a true effect is found at least as often as alpha
+    assert fmri.correlation_power(rho, n + step).power >= a.power
+    assert fmri.correlation_power(-rho, n).power == pytest.approx(a.power)
+    assert fmri.correlation_power(rho, n, alternative="larger").power >= a.power
+    assert a.mean_significant_abs_r >= a.critical_r
+    grid = np.linspace(-0.9999, 0.9999, 20001)
+    assert np.trapezoid(a.density(grid), grid) == pytest.approx(1.0, abs=0.01)
+
+
+@pytest.mark.parametrize("rho", [0.1, 0.3, 0.5, -0.3])
+def test_correlation_sample_size_is_the_smallest_n(rho):
+    """Reference: definition of the smallest n reaching the target power."""
+    n = fmri.correlation_sample_size(rho, 0.8)
+    assert fmri.correlation_power(rho, n).power >= 0.8
+    assert fmri.correlation_power(rho, n - 1).power < 0.8
+    # rule of thumb ((z_.975 + z_.8) / atanh(r))^2 + 3 (Cohen 1988) to within 2 people
+    approx = ((stats.norm.isf(0.025) + stats.norm.isf(0.2)) / math.atanh(abs(rho))) ** 2 + 3
+    assert abs(n - approx) <= 2
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda: fmri.simulate_resting_pair(1.5), "true_r"),
+    (lambda: fmri.simulate_resting_pair(0.2, minutes=0), "minutes"),
+    (lambda: fmri.simulate_resting_pair(0.2, minutes=0.001), "minutes"),
+    (lambda: fmri.simulate_resting_pair(0.2, tr=-1), "tr"),
+    (lambda: fmri.trial_roi_results(n_tests=0), "n_tests"),
+    (lambda: fmri.false_positive_rates(0), "n_brains"),
+    (lambda: fmri.correlation_power(1.0, 20), "true_r"),
+    (lambda: fmri.correlation_power(0.2, 3), "n"),
+    (lambda: fmri.correlation_power(0.2, 20, alpha=0), "alpha"),
+    (lambda: fmri.correlation_power(0.2, 20, alternative="less"), "alternative"),
+    (lambda: fmri.correlation_power(0.2, 20).density([0.5, 1.0]), "r"),
+    (lambda: fmri.correlation_sample_size(0.0), "true_r"),
+    (lambda: fmri.correlation_sample_size(0.2, power=0.01), "power"),
+    (lambda: fmri.correlation_sample_size(0.2, alternative="smaller"), "alternative"),
+])
+def test_new_functions_reject_bad_input_naming_the_parameter(call, name):
+    with pytest.raises(ValueError, match="^" + re.escape(name)):
+        call()
+
+
+def test_trial_effects_by_measure_uses_the_papers_numbers():
+    """Reference: Table 2 g and SE (-1.14, 0.24; -1.75, 0.24), in-scanner g's with their
+    printed intervals (evoked -0.60 [-1.06, -0.16], -0.99 [-1.50, -0.55]; spontaneous
+    -0.92 [-1.44, -0.47], -1.11 [-1.66, -0.66]) and the ROI t's as d = 2t / sqrt(df)."""
+    table = fmri.trial_effects_by_measure()
+    assert table["estimate"].round(2).tolist()[:6] == [-1.14, -1.75, -0.60, -0.99, -0.92,
+                                                       -1.11]
+    bpi = table.iloc[0]
+    assert (bpi.ci_low, bpi.ci_high) == pytest.approx((-1.14 - 1.96 * 0.24,
+                                                       -1.14 + 1.96 * 0.24))
+    assert table.iloc[2][["ci_low", "ci_high"]].tolist() == [-1.06, -0.16]
+    assert table.iloc[5][["ci_low", "ci_high"]].tolist() == [-1.66, -0.66]
+    brain = table[table["kind"] == "brain"]
+    assert brain["estimate"].tolist() == pytest.approx([2 * t / math.sqrt(df) for t, df in
+                                                        [(-1.73, 133.48), (-1.85, 133.48),
+                                                         (-2.34, 120.1)]])
+    assert (brain["ci_high"] - brain["ci_low"]).tolist() == pytest.approx(
+        [2 * 1.96 * 2 / math.sqrt(df) for df in (133.48, 133.48, 120.1)])
+    assert (table["ci_low"] < table["estimate"]).all()
+    assert (table["estimate"] < table["ci_high"]).all()

@@ -1,0 +1,104 @@
+"""Lesson 07's exercise checks: the model answer passes, a wrong answer fails, each named
+mistake gets its hint, and the unanswered stub says so.
+
+Model answers are computed the way solutions/07_fmri_evoked_pain.ipynb computes them, and
+checked against independent references: the paper (TR 460 ms, trials of 37 s;
+t(133.48) = -1.73; t(120.1) = -2.34 and the one-tailed p's .04, .03, .01), statsmodels
+OLS for the simulated voxel, and scipy's one-sample t test and t distribution.
+"""
+
+import math
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from prtlib import fmri
+from prtlib import published as pub
+from prtlib.checks import check, exercise_ids, get_exercise
+from prtlib.exercise_sets import lesson07 as ex
+
+IDS = exercise_ids("07")
+
+
+def _model_answers():
+    design = fmri.design_matrix(fmri.task_events(seed=7))
+    y = fmri.simulate_voxel(design, {"pain": 0.6, "pain_x_level": 0.2, "constant": 100.0},
+                            noise_sd=2.0, seed=11)
+    brain = fmri.simulate_null_brain((100, 100), n_subjects=20, fwhm=2.0, seed=3)
+    roi = "fmri.roi.{}.{}"
+    table = fmri.trial_roi_results(n_tests=14)
+    return {
+        "07.scans_per_trial": pub.get("fmri.evoked.trial_s") / (pub.get("fmri.tr_ms") / 1000),
+        "07.level_t": fmri.fit_glm(y, design).contrast("pain_x_level").t,
+        "07.false_positives": fmri.threshold_uncorrected(brain.p, 0.001).n_rejected,
+        "07.two_tailed_p": fmri.t_to_p(pub.get(roi.format("amcc.prt_vs_placebo", "t")),
+                                       pub.get(roi.format("amcc.prt_vs_placebo", "df"))),
+        "07.bonferroni_survivors": int(table["passes_bonferroni"].sum()),
+        "07.insula_d": fmri.t_to_d(pub.get(roi.format("left_ains.prt_vs_usual_care", "t")),
+                                   pub.get(roi.format("left_ains.prt_vs_usual_care", "df"))),
+    }
+
+
+MODEL = _model_answers()
+
+
+def test_there_are_at_least_four_checked_exercises():
+    assert set(IDS) == set(MODEL) and len(IDS) >= 4
+
+
+def test_model_answers_match_independent_references():
+    from statsmodels.regression.linear_model import OLS
+
+    # the paper: 37 s / 0.46 s
+    assert MODEL["07.scans_per_trial"] == pytest.approx(37 / 0.46)
+    # statsmodels OLS t of the pain_x_level column
+    design, y = ex.exercise_voxel()
+    col = list(design.columns).index("pain_x_level")
+    assert MODEL["07.level_t"] == pytest.approx(OLS(y, design.to_numpy()).fit().tvalues[col])
+    # scipy one-sample t test on the simulated subjects' maps
+    brain = ex.exercise_brain()
+    p = stats.ttest_1samp(brain.data, 0.0, axis=0).pvalue
+    assert MODEL["07.false_positives"] == int((p <= 0.001).sum())
+    # scipy t distribution, t(133.48) = -1.73
+    assert MODEL["07.two_tailed_p"] == pytest.approx(2 * stats.t.cdf(-1.73, 133.48))
+    # paper's one-tailed p's (.04, .03, .01) are all above .05 / 14
+    assert MODEL["07.bonferroni_survivors"] == sum(p <= 0.05 / 14 for p in
+                                                  (0.04, 0.03, 0.01)) == 0
+    assert MODEL["07.insula_d"] == pytest.approx(2 * -2.34 / math.sqrt(120.1))
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_each_check_accepts_the_model_answer(exercise_id):
+    feedback = check(exercise_id, MODEL[exercise_id])
+    assert feedback.correct, feedback
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_each_check_rejects_a_wrong_answer(exercise_id):
+    wrong = MODEL[exercise_id] * 3 + 7
+    feedback = check(exercise_id, wrong)
+    assert feedback.status == "wrong", feedback
+    assert get_exercise(exercise_id).hint in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_each_named_mistake_gets_its_hint(exercise_id):
+    exercise = get_exercise(exercise_id)
+    assert exercise.mistakes
+    for mistake in exercise.mistakes:
+        value = mistake.value()
+        assert not np.isclose(value, MODEL[exercise_id]), mistake.name
+        feedback = check(exercise_id, value)
+        assert feedback.status == "mistake", (mistake.name, feedback)
+        assert feedback.mistake == mistake.name
+        assert mistake.hint in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_unanswered_stub_says_so(exercise_id):
+    assert check(exercise_id, ...).status == "unanswered"
+
+
+def test_counts_must_be_whole_numbers():
+    assert check("07.false_positives", MODEL["07.false_positives"] + 0.5).status == "wrong_type"
