@@ -12,13 +12,14 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 NOTEBOOKS := $(sort $(wildcard course/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
 
-.PHONY: help setup lab test lint exercises notebooks benchmarks clean
+.PHONY: help setup lab test lint exercises docs notebooks benchmarks clean
 
 help:
 	@echo "make lab         set up and open the course in JupyterLab"
 	@echo "make test        set up and run every test (unit tests, doctests, notebooks)"
 	@echo "make exercises   regenerate exercises/ from the masters in solutions/"
-	@echo "make notebooks   regenerate exercises/, then execute course/ and solutions/"
+	@echo "make docs        regenerate the bibliography and the instructor guide's lesson list"
+	@echo "make notebooks   regenerate exercises/ and docs, then execute course/ and solutions/"
 	@echo "make benchmarks  print the speed figures"
 	@echo "make clean       remove the virtual environment and caches"
 
@@ -45,8 +46,12 @@ test: lint
 exercises: setup
 	$(BIN)/python -m prtlib.authoring exercises
 
+docs: setup
+	$(BIN)/python -m prtlib.authoring docs
+
 notebooks: setup
 	$(BIN)/python -m prtlib.authoring exercises
+	$(BIN)/python -m prtlib.authoring docs
 	$(BIN)/python -m prtlib.authoring execute $(NOTEBOOKS)
 
 benchmarks: setup

@@ -233,6 +233,163 @@ def write_exercises(root: Path | None = None) -> list[Path]:
     return changed
 
 
+# -- generated documentation: the bibliography and the instructor guide's lesson table -------
+
+GUIDE = "course/instructor_guide.md"
+BIBLIOGRAPHY = "course/bibliography.md"
+GUIDE_BEGIN = "<!-- BEGIN GENERATED: lessons (make docs) -->"
+GUIDE_END = "<!-- END GENERATED: lessons -->"
+
+
+def _cell_text(path: Path, cell_type: str) -> str:
+    import json
+
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == cell_type)
+
+
+def lesson_references(path: Path) -> list[str]:
+    """The entries of a lesson's "## References" list, each joined onto one line."""
+    import re
+
+    text = _cell_text(path, "markdown")
+    if "## References" not in text:
+        return []
+    block = text.split("## References", 1)[1]
+    entries: list[str] = []
+    for line in block.splitlines():
+        if line.startswith("- "):
+            entries.append(line[2:].strip())
+        elif entries and line.startswith("  ") and line.strip():
+            entries[-1] += " " + line.strip()
+        elif line.startswith("#"):
+            break
+    return [re.sub(r"\s+", " ", e) for e in entries if "bibliography.md" not in e]
+
+
+def _reference_key(entry: str) -> str:
+    import re
+
+    doi = re.search(r"doi:(10\.[^\]\s)]+(?:\([^)\s]*\))?[^\]\s)]*)", entry)
+    if doi:
+        return doi.group(1).lower().rstrip(".")
+    return re.sub(r"\W+", " ", entry.lower())[:60]
+
+
+def _anchor(entry: str, taken: set[str]) -> str:
+    import re
+
+    surname = re.sub(r"[^a-z]", "", entry.split(" ", 1)[0].lower().replace("ó", "o")) or "ref"
+    year = re.search(r"\b(19|20)\d\d\b", entry)
+    base = f"{surname}{year.group(0) if year else ''}"
+    anchor, suffix = base, ord("a")
+    while anchor in taken:
+        anchor, suffix = f"{base}{chr(suffix)}", suffix + 1
+    taken.add(anchor)
+    return anchor
+
+
+def render_bibliography(root: Path | None = None) -> str:
+    """One bibliography for the whole course, gathered from every lesson's references."""
+    from prtlib.catalogue import LESSONS
+
+    root = root or repo_root()
+    found: dict[str, tuple[str, list[str]]] = {}
+    for item in LESSONS:
+        path = root / "course" / item.filename
+        if not path.exists():
+            continue
+        for entry in lesson_references(path):
+            key = _reference_key(entry)
+            text, lessons = found.setdefault(key, (entry, []))
+            if item.number not in lessons:
+                lessons.append(item.number)
+    lines = [
+        "# Bibliography",
+        "",
+        "Every work the lessons cite, in one list, with its DOI where it has one. Generated from",
+        "the lessons' reference lists by `make docs`; edit a lesson's references, not this file.",
+        "",
+    ]
+    files = {item.number: item.filename for item in LESSONS}
+    taken: set[str] = set()
+    for text, lessons in sorted(found.values(), key=lambda pair: pair[0].lower()):
+        cited = ", ".join(f"[{n}]({files[n]})" for n in lessons)
+        plural = "s" if len(lessons) > 1 else ""
+        lines.append(f'- <a id="{_anchor(text, taken)}"></a>{text} '
+                     f"*Cited in lesson{plural} {cited}.*")
+    return "\n".join(lines) + "\n"
+
+
+def render_guide_lessons(root: Path | None = None) -> str:
+    """The instructor guide's table of lessons: time, prerequisites, objectives, explorers
+    and exercises, read from the lessons themselves."""
+    import re
+
+    from prtlib.catalogue import LESSONS, read_header
+    from prtlib.checks import get_exercise
+
+    root = root or repo_root()
+    parts = [GUIDE_BEGIN, ""]
+    for item in LESSONS:
+        if not item.available(root):
+            parts += [f"### {item.number} · {item.title} ({item.minutes} min)", "",
+                      "_In preparation._", ""]
+            continue
+        header = read_header(item, root)
+        parts += [f"### {item.number} · [{item.title}]({item.filename}) ({header.minutes} min)",
+                  "", f"**Prerequisites:** {header.prerequisites}", "",
+                  "**Objectives.** Learners will be able to:", ""]
+        parts += [f"{i}. {goal}" for i, goal in enumerate(header.objectives, 1)]
+        course_code = _cell_text(root / "course" / item.filename, "code")
+        explorers = sorted(set(re.findall(r"\b(\w+Explorer)\(", course_code)))
+        if explorers:
+            parts += ["", "**Explorers:** " + ", ".join(f"`{e}`" for e in explorers)]
+        master = root / "solutions" / item.filename
+        if master.exists():
+            ids = re.findall(r'check\("(\d\d\.\w+)"', _cell_text(master, "code"))
+            unique = list(dict.fromkeys(ids))
+            if unique:
+                parts += ["", f"**Exercises** ([master](../solutions/{item.filename}), "
+                              f"[learner's copy](../exercises/{item.filename})):", ""]
+                parts += [f"- `{i}`: {get_exercise(i).title}" for i in unique]
+        parts.append("")
+    parts.append(GUIDE_END)
+    return "\n".join(parts)
+
+
+def expected_docs(root: Path | None = None) -> dict[Path, str]:
+    """What the generated documentation should contain now."""
+    root = root or repo_root()
+    out = {root / BIBLIOGRAPHY: render_bibliography(root)}
+    guide = root / GUIDE
+    if guide.exists():
+        text = guide.read_text(encoding="utf-8")
+        if GUIDE_BEGIN not in text or GUIDE_END not in text:
+            raise AuthoringError(f"{GUIDE} must hold the markers {GUIDE_BEGIN} and {GUIDE_END}.")
+        head, rest = text.split(GUIDE_BEGIN, 1)
+        tail = rest.split(GUIDE_END, 1)[1]
+        out[guide] = head + render_guide_lessons(root) + tail
+    return out
+
+
+def stale_docs(root: Path | None = None) -> list[str]:
+    root = root or repo_root()
+    return [f"{path.relative_to(root).as_posix()} is out of date"
+            for path, text in expected_docs(root).items()
+            if not path.exists() or path.read_text(encoding="utf-8") != text]
+
+
+def write_docs(root: Path | None = None) -> list[Path]:
+    root = root or repo_root()
+    changed = []
+    for path, text in expected_docs(root).items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
 def execute_notebook(path: Path, timeout: int = 600) -> None:
     """Execute a notebook top to bottom in this Python environment and store its outputs.
 
@@ -264,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     ex = sub.add_parser("exercises", help="generate exercises/ from solutions/")
     ex.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 if any exercise notebook is out of date")
+    docs = sub.add_parser("docs", help="regenerate the bibliography and the guide's lesson list")
+    docs.add_argument("--check", action="store_true",
+                      help="write nothing; exit 1 if the generated docs are out of date")
     run = sub.add_parser("execute", help="execute notebooks in place, storing outputs")
     run.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args(argv)
@@ -284,6 +444,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(root).as_posix()}")
         if not changed:
             print("exercise notebooks were already up to date")
+        return 0
+    if args.command == "docs":
+        if args.check:
+            problems = stale_docs(root)
+            for problem in problems:
+                print(f"out of date: {problem}", file=sys.stderr)
+            if problems:
+                print("Run `make docs` to regenerate them.", file=sys.stderr)
+                return 1
+            print("generated docs are up to date")
+            return 0
+        for path in write_docs(root):
+            print(f"wrote {path.relative_to(root).as_posix()}")
         return 0
     for nb_path in args.notebooks:
         print(f"executing {nb_path}", flush=True)
