@@ -15,7 +15,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from harness import Lab, browser_unavailable_reason, chromium, lab_server, time_key_to_image  # noqa: E402
+from harness import (  # noqa: E402
+    Lab,
+    browser_unavailable_reason,
+    chromium,
+    first_control,
+    lab_server,
+    time_key_to_image,
+)
 
 from prtlib.catalogue import LESSONS  # noqa: E402
 
@@ -41,7 +48,7 @@ def main():
                 explorer = explorers.nth(index)
                 explorer.scroll_into_view_if_needed()
                 title = explorer.locator(".widget-html-content").first.inner_text()
-                control = explorer.locator(".prt-explorer-controls > *").first
+                control = first_control(explorer)
                 times = [time_key_to_image(lab.page, explorer, control)[0]
                          for _ in range(args.presses)]
                 print(f"{lesson.number:7s} {title[:45]:45s} {len(times):7d} "

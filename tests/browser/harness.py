@@ -166,14 +166,23 @@ class Lab:
         target.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
+CONTROL_KINDS = ("widget-toggle-buttons", "widget-dropdown", "widget-slider",
+                 "widget-checkbox", "widget-radio")
+
+
 def control_kind(control) -> str:
     """What kind of ipywidgets control a DOM element is."""
     classes = control.get_attribute("class") or ""
-    for kind in ("widget-toggle-buttons", "widget-dropdown", "widget-slider",
-                 "widget-checkbox", "widget-radio"):
+    for kind in CONTROL_KINDS:
         if kind in classes:
             return kind
     return "unknown"
+
+
+def first_control(explorer):
+    """An explorer's first control, even when its controls sit in groups (boxes) of their own."""
+    kinds = ", ".join(f".{kind}" for kind in CONTROL_KINDS)
+    return explorer.locator(f".prt-explorer-controls :is({kinds})").first
 
 
 def move_with_keyboard(control) -> None:

@@ -14,6 +14,7 @@ from harness import (
     Lab,
     browser_unavailable_reason,
     chromium,
+    first_control,
     lab_server,
     move_with_keyboard,
     time_key_to_image,
@@ -60,7 +61,7 @@ def test_lesson_runs_and_every_explorer_answers_the_keyboard(lab, lesson):
         explorer = explorers.nth(index)
         explorer.scroll_into_view_if_needed()
         title = explorer.locator(".widget-html-content").first.inner_text()
-        control = explorer.locator(".prt-explorer-controls > *").first
+        control = first_control(explorer)
         readout = explorer.locator(".prt-explorer-readout")
         before = readout.inner_text()
         _, old_src, new_src = time_key_to_image(lab.page, explorer, control)
