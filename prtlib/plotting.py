@@ -115,15 +115,52 @@ def apply_style(ax) -> None:
     ax.yaxis.label.set_size(STYLE["axes.labelsize"])
 
 
+def freeze_layout(fig) -> None:
+    """Lay a figure out once (constrained layout), then keep that layout for every redraw.
+
+    For explorers whose updates move artists inside fixed axes: the layout computed for the
+    first drawing stays right, and each later rendering skips the layout pass. The engine
+    is removed altogether (``None``, not ``"none"``, which would leave a placeholder).
+
+    Examples
+    --------
+    >>> fig, ax = new_figure(4, 3)
+    >>> freeze_layout(fig)
+    >>> fig.get_layout_engine() is None
+    True
+    """
+    import matplotlib as mpl
+
+    fig.draw_without_rendering()
+    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
+
+
 def render_png(fig) -> bytes:
     """Render a figure to PNG bytes (for an ``ipywidgets.Image``).
+
+    The figure is drawn once on its Agg canvas and the pixels are encoded directly, which
+    skips ``savefig``'s extra work (a second drawing pass, metadata); figures on another
+    canvas fall back to ``savefig``. The bytes depend only on the pixels, so the same
+    figure always gives the same PNG.
 
     Examples
     --------
     >>> fig, ax = new_figure(2, 2)
-    >>> render_png(fig)[:4]
-    b'\\x89PNG'
+    >>> png = render_png(fig)
+    >>> png[:4], png == render_png(fig)
+    (b'\\x89PNG', True)
     """
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=fig.dpi, metadata={"Software": None})
+    canvas = fig.canvas
+    if not hasattr(canvas, "buffer_rgba"):
+        fig.savefig(buf, format="png", dpi=fig.dpi, metadata={"Software": None})
+        return buf.getvalue()
+    import numpy as np
+    from PIL import Image
+
+    canvas.draw()
+    # Compression level 3 encodes about twice as fast as the default 6 for PNGs a few
+    # per cent larger, on the course's flat-coloured plots.
+    Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buf, format="png", compress_level=3)
     return buf.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from prtlib.constants import ARM_SHORT_LABELS, ARMS, TIME_LABELS, TIMES
 from prtlib.explorers.base import Explorer
 from prtlib.outcomes import pain_change
-from prtlib.plotting import ARM_COLORS, MUTED, new_figure
+from prtlib.plotting import ARM_COLORS, MUTED, freeze_layout, new_figure
 
 
 class PainByArmExplorer(Explorer):
@@ -43,6 +43,11 @@ class PainByArmExplorer(Explorer):
         ax.set_xticks([0, 1])
         ax.set_ylabel("Average pain (0-10 scale)")
         ax.grid(axis="y", alpha=0.3)
+        # Lay out once with a one-line title and tick labels in place: updates change only
+        # their text, so the layout stays right and each redraw skips the layout pass.
+        ax.set_title(" ")
+        ax.set_xticklabels(["Baseline", TIME_LABELS["post"]])
+        freeze_layout(fig)
         return fig, ax
 
     def compute(self, arm, time):

@@ -18,7 +18,7 @@ import numpy as np
 
 from prtlib.constants import ARM_SHORT_LABELS, ARMS, COMPARISONS
 from prtlib.explorers.base import Explorer
-from prtlib.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_figure
+from prtlib.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, freeze_layout, new_figure
 
 _X = np.linspace(-5.5, 4.0, 241)
 _SQRT_2PI = np.sqrt(2.0 * np.pi)
@@ -26,16 +26,6 @@ _SQRT_2PI = np.sqrt(2.0 * np.pi)
 
 def _pdf(x, mean):
     return np.exp(-0.5 * (x - mean) ** 2) / _SQRT_2PI
-
-
-def freeze_layout(fig) -> None:
-    """Lay the figure out once, then keep that layout: it saves ~20 ms per rendering.
-
-    Only text inside the axes changes on updates, so the constrained layout computed for
-    the first drawing stays right.
-    """
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
 
 
 @functools.lru_cache(maxsize=1)

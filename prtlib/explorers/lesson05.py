@@ -22,24 +22,11 @@ import numpy as np
 
 from prtlib.constants import ARM_SHORT_LABELS, ARMS, MONTHS_AFTER_BASELINE, TIME_LABELS, TIMES
 from prtlib.explorers.base import Explorer
-from prtlib.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_figure
+from prtlib.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, freeze_layout, new_figure
 
 _LATER = TIMES[1:]
 _MONTHS = np.array([MONTHS_AFTER_BASELINE[t] for t in TIMES], dtype=float)
 _OFFSET = {"prt": -0.25, "placebo": 0.0, "usual_care": 0.25}
-
-
-def _freeze_layout(fig) -> None:
-    """Compute the constrained layout once and keep it (only artists move afterwards).
-
-    Removing the engine altogether (``None``, not ``"none"``, which leaves a placeholder
-    engine) also spares ``savefig`` its extra layout pass: about 15 ms per rendering.
-    """
-    import matplotlib as mpl
-
-    fig.draw_without_rendering()
-    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
-        fig.set_layout_engine(None)
 
 
 def _ledger(key):
@@ -122,7 +109,7 @@ class FollowUpExplorer(Explorer):
                                            color="#333333") for arm in ARMS}
         left.set_title("Pain by arm (Table 2)", fontsize=12)
         right.set_title("Still measured (Figure 1)", fontsize=12)
-        _freeze_layout(fig)
+        freeze_layout(fig)
         return fig, (left, right)
 
     def compute(self, time, band):
@@ -283,7 +270,7 @@ class DropoutExplorer(Explorer):
         right.set_ylabel("Mean pain (0-10)")
         right.set_title("Lines: everyone; circles: still measured", fontsize=11)
         right.grid(axis="y", alpha=0.3)
-        _freeze_layout(fig)
+        freeze_layout(fig)
         return fig, (left, right)
 
     def compute(self, mechanism, strength, rate):
@@ -407,7 +394,7 @@ class MissingRespondersExplorer(Explorer):
         right.grid(alpha=0.3)
         self.left_title = left.set_title("", fontsize=12)
         right.set_title("The difference under each assumption", fontsize=12)
-        _freeze_layout(fig)
+        freeze_layout(fig)
         return fig, (left, right)
 
     def compute(self, comparison, time, rule, assumed):

@@ -25,18 +25,12 @@ import functools
 import numpy as np
 
 from prtlib.explorers.base import Explorer
-from prtlib.plotting import HIGHLIGHT, OKABE_ITO, new_figure
+from prtlib.plotting import HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure
 
 _CMP_LABELS = {"prt_vs_placebo": "PRT vs placebo", "prt_vs_usual_care": "PRT vs usual care"}
 _LEVEL_COLORS = ("#CFE3F3", "#8DBFE3", "#3E8DC9", "#0B4F8A")  # inflation levels 1-4
 _NOISE_SEED = 7  # the same noise pattern while sliders move, so only the sliders change
 GLM_TRIALS_SHOWN = 6
-
-
-def freeze_layout(fig) -> None:
-    """Compute the constrained layout once, then keep it (saves ~20 ms per rendering)."""
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
 
 
 def _ledger(key):

@@ -24,8 +24,8 @@ import math
 import numpy as np
 
 from prtlib.explorers.base import Explorer
-from prtlib.explorers.lesson07 import _no_zero, _p_html, freeze_layout, single_thread
-from prtlib.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO, new_figure
+from prtlib.explorers.lesson07 import _no_zero, _p_html, single_thread
+from prtlib.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure
 
 _CMP_LABELS = {"prt_vs_placebo": "PRT vs placebo", "prt_vs_usual_care": "PRT vs usual care"}
 
