@@ -47,7 +47,7 @@ def main():
             for index in range(explorers.count()):
                 explorer = explorers.nth(index)
                 explorer.scroll_into_view_if_needed()
-                title = explorer.locator(".widget-html-content").first.inner_text()
+                title = explorer.locator(".widget-html-content").first.text_content().strip()
                 control = first_control(explorer)
                 times = [time_key_to_image(lab.page, explorer, control)[0]
                          for _ in range(args.presses)]

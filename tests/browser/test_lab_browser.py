@@ -60,7 +60,7 @@ def test_lesson_runs_and_every_explorer_answers_the_keyboard(lab, lesson):
     for index in range(explorers.count()):
         explorer = explorers.nth(index)
         explorer.scroll_into_view_if_needed()
-        title = explorer.locator(".widget-html-content").first.inner_text()
+        title = explorer.locator(".widget-html-content").first.text_content().strip()
         control = first_control(explorer)
         readout = explorer.locator(".prt-explorer-readout")
         before = readout.inner_text()
