@@ -1,39 +1,13 @@
-"""Lesson 04's exercise checks: the model answer passes, wrong answers are rejected, and each
-named mistake gets its own hint."""
+"""Lesson 04's exercise checks: the model answers, computed independently, pass.
+
+(The contract every check keeps, for every exercise, is in tests/test_exercise_contract.py.)
+"""
 
 import pytest
 
-from prtlib.checks import check, exercise_ids, get_exercise
+from prtlib.checks import check, exercise_ids
 
 IDS = exercise_ids("04")
-
-
-def test_the_lesson_has_at_least_four_exercises():
-    assert len(IDS) >= 4
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_unanswered_stub_is_reported(exercise_id):
-    assert check(exercise_id, ...).status == "unanswered"
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_each_mistake_gets_its_named_hint(exercise_id):
-    exercise = get_exercise(exercise_id)
-    assert exercise.mistakes
-    for mistake in exercise.mistakes:
-        feedback = check(exercise_id, mistake.value())
-        assert feedback.status == "mistake", (mistake.name, feedback)
-        assert feedback.mistake == mistake.name
-        assert mistake.hint in feedback.message
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_a_far_off_answer_is_wrong_with_the_general_hint(exercise_id):
-    exercise = get_exercise(exercise_id)
-    feedback = check(exercise_id, float(exercise.expected()) * 3 + 17)
-    assert feedback.status == "wrong"
-    assert exercise.hint in feedback.message
 
 
 # --- the model answers, with references independent of prtlib.power --------------------

@@ -1,5 +1,5 @@
-"""Lesson 08's exercise checks: the model answer passes, a wrong answer fails, each named
-mistake gets its hint, and the unanswered stub says so.
+"""Lesson 08's exercise checks: the model answers pass. (The contract every check keeps, for
+every exercise, is in tests/test_exercise_contract.py.)
 
 Model answers are computed the way solutions/08_fmri_connectivity_and_inference.ipynb
 computes them, and checked against independent references: numpy corrcoef and arctanh,
@@ -16,7 +16,7 @@ from scipy import stats
 
 from prtlib import fmri
 from prtlib import published as pub
-from prtlib.checks import check, exercise_ids, get_exercise
+from prtlib.checks import check, exercise_ids
 
 IDS = exercise_ids("08")
 
@@ -66,29 +66,3 @@ def test_model_answers_match_independent_references():
 def test_each_check_accepts_the_model_answer(exercise_id):
     feedback = check(exercise_id, MODEL[exercise_id])
     assert feedback.correct, feedback
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_each_check_rejects_a_wrong_answer(exercise_id):
-    wrong = MODEL[exercise_id] * 3 + 7
-    feedback = check(exercise_id, wrong)
-    assert feedback.status == "wrong", feedback
-    assert get_exercise(exercise_id).hint in feedback.message
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_each_named_mistake_gets_its_hint(exercise_id):
-    exercise = get_exercise(exercise_id)
-    assert exercise.mistakes
-    for mistake in exercise.mistakes:
-        value = mistake.value()
-        assert not np.isclose(value, MODEL[exercise_id]), mistake.name
-        feedback = check(exercise_id, value)
-        assert feedback.status == "mistake", (mistake.name, feedback)
-        assert feedback.mistake == mistake.name
-        assert mistake.hint in feedback.message
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_the_unanswered_stub_says_so(exercise_id):
-    assert check(exercise_id, ...).status == "unanswered"
