@@ -32,8 +32,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# Serve the whole repository (so learners reach exercises/ and solutions/) and open lesson 00.
+# Naming the notebook as an argument instead would make course/ the root of the file browser.
 lab: setup
-	$(BIN)/jupyter lab $(LAB_ARGS) course/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_ARGS) --ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/course/00_start_here.ipynb
 
 lint: setup
 	$(BIN)/ruff check prtlib tests benchmarks course solutions exercises

@@ -24,7 +24,11 @@ def test_quick_start_gives_exactly_two_commands():
 def test_the_two_commands_exist_and_ci_runs_the_test_command():
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^lab: ", makefile, re.M) and re.search(r"^test: ", makefile, re.M)
-    assert "course/00_start_here.ipynb" in makefile.split("\nlab:")[1].split("\n\n")[0]
+    lab = makefile.split("\nlab:")[1].split("\n\n")[0]
+    # It opens lesson 00 while serving the whole repository: a notebook given as an argument
+    # would make course/ the file browser's root, hiding exercises/ and solutions/.
+    assert "--LabApp.default_url=/lab/tree/course/00_start_here.ipynb" in lab
+    assert "--ServerApp.root_dir=." in lab
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test$", ci, re.M)
 
