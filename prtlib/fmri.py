@@ -2073,8 +2073,9 @@ def plot_peaks(coords, labels=None, values=None, *, ax=None, figure=None,
         One label per peak for the legend. Default the DataFrame's ``region`` or
         ``target_region`` column, else "peak 1", "peak 2", ...
     values : sequence of float, optional
-        A value per peak (a t or Z). Markers are then coloured by value with a colour bar;
-        otherwise each peak gets its own colour.
+        A value per peak (a t or Z). Markers are then coloured by value with a colour bar,
+        labelled with the name of ``values`` when it is a named pandas Series (such as a
+        table's ``Z`` column); otherwise each peak gets its own colour.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (the glass brain replaces it). Default a new figure.
     figure : matplotlib.figure.Figure, optional
@@ -2206,7 +2207,9 @@ def plot_peaks(coords, labels=None, values=None, *, ax=None, figure=None,
     if values is not None:
         x0, y0, w, h = rect
         cax = fig.add_axes((x0 + w + 0.01, y0 + 0.15 * h, 0.015, 0.7 * h))
-        fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), cax=cax)
+        bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), cax=cax)
+        if getattr(values, "name", None) is not None:
+            bar.set_label(str(values.name))
     if legend:
         handles = [Line2D([], [], marker="o", linestyle="", markersize=8,
                           markerfacecolor=c, markeredgecolor="#333333") for c in colors]

@@ -585,7 +585,8 @@ def test_plot_peaks_runs_offline(no_network):
     conn = conn[conn["cluster"]]
     n_axes = len(fmri.plot_peaks(conn, legend=False).axes)
     fig = fmri.plot_peaks(conn, values=conn["Z"], title="connectivity change")
-    assert len(fig.axes) == n_axes + 1  # a colour bar
+    assert len(fig.axes) == n_axes + 1  # a colour bar, named after the column it shows
+    assert fig.axes[-1].get_ylabel() == "Z"
     assert fig.legends[0].get_texts()[0].get_text().startswith("BA2")
 
 
