@@ -44,7 +44,7 @@ lint: setup
 test: lint
 	$(BIN)/python -m pytest tests prtlib course solutions exercises \
 		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
-		-p no:cacheprovider -q
+		-p no:cacheprovider -q -rs
 
 exercises: setup
 	$(BIN)/python -m prtlib.authoring exercises
