@@ -521,6 +521,20 @@ def _outcome(outcome):
     return _validate.choice("outcome", outcome, OUTCOMES)
 
 
+def _estimator_inputs(pain, observed, treated, time_index, outcome):
+    """The validated inputs every estimator starts from: the outcome, pain and seen as
+    (trials, people, visits) arrays, the treated vector and the visit index."""
+    outcome = _outcome(outcome)
+    y, o = _as_trials(pain, observed)
+    t = _treated_vector(treated, y.shape[1])
+    return outcome, y, o, t, _time_index(time_index, y.shape[-1])
+
+
+def _per_trial(estimates, pain):
+    """One estimate per trial, or a float when ``pain`` held a single trial."""
+    return float(estimates[0]) if np.asarray(pain).ndim == 2 else estimates
+
+
 def completers_effect(pain, observed, treated, time_index=-1, outcome="level"):
     """PRT minus control among the people seen at the chosen visit (a completers' analysis).
 
@@ -569,17 +583,13 @@ def completers_effect(pain, observed, treated, time_index=-1, outcome="level"):
     >>> completers_effect(y, seen, [True, True, False, False], outcome="change")
     -2.5
     """
-    outcome = _outcome(outcome)
-    y, o = _as_trials(pain, observed)
-    t = _treated_vector(treated, y.shape[1])
-    k = _time_index(time_index, y.shape[-1])
+    outcome, y, o, t, k = _estimator_inputs(pain, observed, treated, time_index, outcome)
     if outcome == "change":
         value, mask = y[..., k] - y[..., 0], o[..., 0] & o[..., k]
     else:
         value, mask = y[..., k], o[..., k]
     control, prt = _arm_means(value, mask, t)
-    out = prt - control
-    return float(out[0]) if np.asarray(pain).ndim == 2 else out
+    return _per_trial(prt - control, pain)
 
 
 def _last_observed(y, o):
@@ -632,15 +642,11 @@ def locf_effect(pain, observed, treated, time_index=-1, outcome="level"):
     >>> locf_effect(y, seen, [True, True, False, False], outcome="change")
     -1.5
     """
-    outcome = _outcome(outcome)
-    y, o = _as_trials(pain, observed)
-    t = _treated_vector(treated, y.shape[1])
-    k = _time_index(time_index, y.shape[-1])
+    outcome, y, o, t, k = _estimator_inputs(pain, observed, treated, time_index, outcome)
     carried = _last_observed(y, o)[..., k]
     value = carried - y[..., 0] if outcome == "change" else carried
     control, prt = _arm_means(value, o[..., 0], t)
-    out = prt - control
-    return float(out[0]) if np.asarray(pain).ndim == 2 else out
+    return _per_trial(prt - control, pain)
 
 
 # ---------------------------------------------------------------------------------------
@@ -886,8 +892,7 @@ def mixed_model_effect(pain, observed, treated, time_index=-1, outcome="change")
     y, o = _as_trials(pain, observed)
     t = _treated_vector(treated, y.shape[1])
     fit = fit_random_intercept(y, o, t.astype(int))
-    out = fit.effect(time_index, outcome=outcome)
-    return float(out[0]) if np.asarray(pain).ndim == 2 else out
+    return _per_trial(fit.effect(time_index, outcome=outcome), pain)
 
 
 # ---------------------------------------------------------------------------------------
