@@ -10,6 +10,13 @@ STAMP  := $(VENV)/.installed-stamp
 # JupyterLab refuses to start as root unless told; containers often run as root.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# The public trial data: when ../shared/data holds the file, the notebooks and the tests read
+# it from there (no download); otherwise prtlib uses its own cache and says how to fetch it.
+SHARED_DATA := $(wildcard ../shared/data/Ashar2022_outcomes_demographics.csv)
+ifneq ($(SHARED_DATA),)
+export PRTLIB_DATA_DIR ?= $(abspath ../shared/data)
+endif
+
 NOTEBOOKS := $(sort $(wildcard course/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb))
 
 .PHONY: help setup lab test lint exercises docs notebooks benchmarks clean

@@ -66,6 +66,7 @@ __all__ = [
     "SignallingQuestion",
     "assess",
     "domain",
+    "format_questions",
     "judge_domain",
     "overall_judgement",
     "question_ids",
@@ -796,3 +797,69 @@ def questions_table():
     rows = [{"domain": d.id, "question": q.id, "text": q.text, "asked_if": q.asked_if,
              "options": "/".join(q.options)} for d in DOMAINS for q in d.questions]
     return pd.DataFrame(rows, columns=["domain", "question", "text", "asked_if", "options"])
+
+
+def format_questions(width: int = 80) -> str:
+    r"""Every signalling question of RoB 2 (course paraphrase) as plain text, grouped by domain.
+
+    The full text of each question is printed, wrapped between words, with the condition
+    under which the tool asks it and, where they differ from the usual five, its answers.
+
+    Parameters
+    ----------
+    width : int, default 80
+        The longest line, in characters (at least 40).
+
+    Returns
+    -------
+    str
+        One line per domain (``D1 Randomization``), then each question indented under it.
+
+    Raises
+    ------
+    ValueError
+        If ``width`` is not an integer of at least 40.
+
+    Notes
+    -----
+    The wording is a short paraphrase; read the tool's guidance [1]_ before appraising a
+    real trial. :func:`questions_table` gives the same content as a table.
+
+    References
+    ----------
+    .. [1] Sterne JAC, et al. BMJ. 2019;366:l4898. doi:10.1136/bmj.l4898
+
+    Examples
+    --------
+    >>> text = format_questions()
+    >>> print("\n".join(text.splitlines()[21:26]))
+    D3 Missing outcome data
+      3.1  Were outcome data available for all, or nearly all, randomized
+           participants?
+      3.2  Is there evidence that the missing data did not bias the result?
+           (asked if 3.1 is N/PN/NI; answers Y/PY/PN/N)
+    >>> max(len(line) for line in text.splitlines()) <= 80
+    True
+    """
+    import textwrap
+
+    if isinstance(width, bool) or not isinstance(width, int) or width < 40:
+        raise ValueError(f"width must be an integer of at least 40 characters; got {width!r}.")
+
+    def wrap(text: str, first: str, rest: str) -> list[str]:
+        return textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=False, break_on_hyphens=False)
+
+    lines: list[str] = []
+    for dom in DOMAINS:
+        lines.append(f"{dom.id} {dom.short_name}")
+        for q in dom.questions:
+            lines += wrap(q.text, f"  {q.id}  ", " " * 7)
+            notes = []
+            if q.asked_if:
+                notes.append(f"asked if {q.asked_if}")
+            if q.options != ANSWERS:
+                notes.append(f"answers {'/'.join(q.options)}")
+            if notes:
+                lines += wrap(f"({'; '.join(notes)})", " " * 7, " " * 8)
+    return "\n".join(lines)

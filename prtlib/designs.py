@@ -1496,9 +1496,11 @@ def consort_figure(flow: ConsortFlow | None = None, time: str = "post"):
                        fontweight=weight, bbox={"boxstyle": "round,pad=0.45",
                                                 "facecolor": colour, "edgecolor": edge})
 
-    def arrow(x0, y0, x1, y1):
-        ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                    arrowprops={"arrowstyle": "-|>", "color": "#555555", "lw": 1.2})
+    def arrow(x0, y0, x1, y1, target=None):
+        props = {"arrowstyle": "-|>", "color": "#555555", "lw": 1.2}
+        if target is not None:  # end exactly at the target box's edge
+            props.update(patchB=target.get_bbox_patch(), shrinkB=1)
+        ax.annotate("", xy=(x1, y1), xytext=(x0, y0), arrowprops=props)
 
     pain_first, pain_second = flow.excluded_low_pain
     box(40, 95, f"Screened online: {flow.screened}")
@@ -1514,8 +1516,7 @@ def consort_figure(flow: ConsortFlow | None = None, time: str = "post"):
         70: f"Not randomized: {flow.completed_pretreatment - flow.randomized_total}",
     }
     for y, text in side.items():
-        box(84, y, text, colour="white", size=9.5)
-        arrow(40, y, 71, y)
+        arrow(40, y, 84, y, target=box(84, y, text, colour="white", size=9.5))
 
     xs = {"prt": 17, "placebo": 50, "usual_care": 83}
     allocation = {

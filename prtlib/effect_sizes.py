@@ -9,6 +9,8 @@ units the course uses:
 - the change-score g that the PRT trial reports (:func:`change_score_g`);
 - plain-language translations of d: overlap, probability of superiority and the number
   needed to treat (:func:`overlap_stats`);
+- how compatible each value inside an interval is with the data, relative to the point
+  estimate (:func:`relative_likelihood`);
 - risk difference, risk ratio, odds ratio, NNT and Cohen's h for yes/no outcomes
   (:func:`compare_proportions`).
 
@@ -38,6 +40,7 @@ __all__ = [
     "hedges_g",
     "hedges_g_from_summary",
     "overlap_stats",
+    "relative_likelihood",
     "wilson_interval",
 ]
 
@@ -706,9 +709,12 @@ def overlap_stats(d, control_event_rate=0.2, lower_is_better: bool = False) -> O
     if not isinstance(lower_is_better, bool | np.bool_):
         raise ValueError(f"lower_is_better must be True or False; got {lower_is_better!r}.")
     benefit = -d if lower_is_better else d
-    # At d = 0 the two rates are equal by definition; avoid a rounding-error "NNT".
-    eer = cer if benefit == 0 else float(stats.norm.cdf(benefit + stats.norm.ppf(cer)))
-    gain = eer - cer
+    # The gain is Phi(benefit + z) - Phi(z) with both terms from the same z, so that it is
+    # exactly 0 at d = 0 and never changes sign against d through rounding (Phi(Phi^-1(cer))
+    # is not exactly cer in floating point).
+    z = float(stats.norm.ppf(cer))
+    gain = float(stats.norm.cdf(benefit + z) - stats.norm.cdf(z))
+    eer = min(1.0, max(0.0, cer + gain))
     if gain > 0:
         nnt, kind = 1.0 / gain, "benefit"
     elif gain < 0:
@@ -726,6 +732,72 @@ def overlap_stats(d, control_event_rate=0.2, lower_is_better: bool = False) -> O
         nnt=nnt,
         nnt_kind=kind,
     )
+
+
+def relative_likelihood(value, estimate, se):
+    """Likelihood of a true effect ``value`` relative to that of the point estimate.
+
+    Under the normal approximation the estimate is drawn from a normal distribution
+    centred on the true effect with standard deviation ``se``; the likelihood of a
+    candidate true effect, divided by its maximum (at the estimate), is
+
+    .. math::
+
+        \\frac{L(\\text{value})}{L(\\text{estimate})} =
+        \\exp\\left(-\\frac{1}{2}\\left(\\frac{\\text{value} - \\text{estimate}}
+        {\\text{SE}}\\right)^2\\right).
+
+    It is 1 at the point estimate and falls to about 0.15 at the ends of a 95% interval
+    (1.96 SE away): values near the point are more compatible with the data than values
+    near the ends, which is what Cumming's "cat's eye" picture of an interval shows.
+
+    Parameters
+    ----------
+    value : float or array_like
+        Candidate true effect(s), in the estimate's units.
+    estimate : float
+        The point estimate.
+    se : float
+        Its standard error, greater than 0.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The relative likelihood, in (0, 1]; an array when ``value`` is one.
+
+    Raises
+    ------
+    ValueError
+        If ``estimate`` is not a finite number, ``se`` is not positive, or ``value``
+        holds something other than finite numbers.
+
+    References
+    ----------
+    .. [1] Cumming G. The new statistics: why and how. Psychol Sci. 2014;25(1):7-29.
+       doi:10.1177/0956797613504966
+
+    Examples
+    --------
+    Table 2's g of -1.14 (SE 0.24) for PRT vs placebo: a true g of -0.9 is one SE away,
+
+    >>> from prtlib.effect_sizes import relative_likelihood
+    >>> print(f"{relative_likelihood(-0.9, -1.14, 0.24):.2f}")
+    0.61
+    >>> print(f"{relative_likelihood(-1.14 + 1.959964 * 0.24, -1.14, 0.24):.3f}")
+    0.147
+    """
+    estimate = _validate.number("estimate", estimate)
+    se = _validate.positive("se", se)
+    if np.ndim(value) == 0:
+        x = _validate.number("value", value)
+        return math.exp(-0.5 * ((x - estimate) / se) ** 2)
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"value must be a number or an array of numbers; got {value!r}.") from None
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"value must hold finite numbers only; got {value!r}.")
+    return np.exp(-0.5 * ((arr - estimate) / se) ** 2)
 
 
 # ---------------------------------------------------------------------------------------

@@ -2059,7 +2059,7 @@ _PEAK_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"
                 "#F0E442", "#000000", "#999999")  # Okabe-Ito, see prtlib.plotting
 
 
-def plot_peaks(coords, labels=None, values=None, *, ax=None, figure=None,
+def plot_peaks(coords, labels=None, values=None, *, colors=None, ax=None, figure=None,
                display_mode: str = "lzry", title=None, cmap=None,
                node_size: float = 60.0, legend: bool = True):
     """Draw MNI coordinates on nilearn's glass brain, offline.
@@ -2075,7 +2075,13 @@ def plot_peaks(coords, labels=None, values=None, *, ax=None, figure=None,
     values : sequence of float, optional
         A value per peak (a t or Z). Markers are then coloured by value with a colour bar,
         labelled with the name of ``values`` when it is a named pandas Series (such as a
-        table's ``Z`` column); otherwise each peak gets its own colour.
+        table's ``Z`` column); otherwise each peak gets its own colour. Peaks with close
+        values get nearly the same colour; to tell every peak apart, give ``colors``
+        instead and put the values in the labels.
+    colors : sequence of matplotlib colours, optional
+        One colour per peak (for example from :data:`prtlib.plotting.OKABE_ITO`), used for
+        the markers and the legend. Cannot be combined with ``values``. Default: the
+        Okabe-Ito colours in turn.
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (the glass brain replaces it). Default a new figure.
     figure : matplotlib.figure.Figure, optional
@@ -2099,8 +2105,9 @@ def plot_peaks(coords, labels=None, values=None, *, ax=None, figure=None,
     Raises
     ------
     ValueError
-        If ``coords`` is not n x 3 finite numbers, ``labels`` or ``values`` has the wrong
-        length, or ``display_mode`` is not accepted by nilearn.
+        If ``coords`` is not n x 3 finite numbers, ``labels``, ``values`` or ``colors`` has
+        the wrong length, ``colors`` holds something that is not a colour or comes with
+        ``values``, or ``display_mode`` is not accepted by nilearn.
 
     Notes
     -----
@@ -2152,7 +2159,22 @@ def plot_peaks(coords, labels=None, values=None, *, ax=None, figure=None,
     import matplotlib as mpl
     from matplotlib.lines import Line2D
 
-    if values is not None:
+    if colors is not None:
+        if values is not None:
+            raise ValueError("colors cannot be combined with values (which colour the peaks "
+                             "by a colour bar); give one of them.")
+        if isinstance(colors, str):
+            raise ValueError(f"colors must hold one colour per peak ({n}); got the single "
+                             f"string {colors!r}.")
+        colors = list(colors)
+        if len(colors) != n:
+            raise ValueError(f"colors must hold one colour per peak ({n}); got {len(colors)}.")
+        bad = [c for c in colors if not mpl.colors.is_color_like(c)]
+        if bad:
+            raise ValueError(f"colors must be matplotlib colours such as '#0072B2'; got "
+                             f"{bad[0]!r}.")
+        entries = labels
+    elif values is not None:
         vals = _finite_array("values", values, ndim=(1,))
         if vals.size != n:
             raise ValueError(f"values must hold one value per peak ({n}); got {vals.size}.")
@@ -2323,9 +2345,12 @@ def trial_roi_results(n_tests=None) -> pd.DataFrame:
         One row per ROI result the paper reports (``fmri.roi.*`` in the ledger), with
         columns ``region``, ``key`` (ledger prefix), ``comparison``, ``t``, ``df``,
         ``p_reported`` (one-tailed, as printed), ``p_one_tailed`` (recomputed),
-        ``p_two_tailed``, ``d`` (approximate standardized effect, :func:`t_to_d`),
-        ``alpha`` (the paper's one-tailed .05) and ``passes``; with ``n_tests`` also
-        ``alpha_bonferroni`` and ``passes_bonferroni``.
+        ``p_two_tailed``, ``n_prt`` and ``n_control`` (people randomized to the two arms
+        compared), ``d`` (approximate standardized effect from t and the arm sizes,
+        :func:`t_to_d` with ``n1``, ``n2``), ``d_from_df`` (the cruder ``2 t / sqrt(df)``
+        with the mixed model's df, kept for comparison), ``alpha`` (the paper's one-tailed
+        .05) and ``passes``; with ``n_tests`` also ``alpha_bonferroni`` and
+        ``passes_bonferroni``.
 
     Raises
     ------
@@ -2337,15 +2362,24 @@ def trial_roi_results(n_tests=None) -> pd.DataFrame:
     Each result is a group x time interaction from a mixed model: the change in the
     evoked-pain response of a region from before to after treatment, PRT minus a control
     arm. The paper tested these one-tailed (a reduction predicted), so the one-tailed p
-    is :math:`F_{df}(t)` for a negative t and the two-tailed p is twice that. The effect
-    size is :math:`d \\approx 2t/\\sqrt{df}`, a rough guide for mixed-model t's with
-    Satterthwaite df. The paper reports that no effect survived whole-brain correction
-    [1]_.
+    is :math:`F_{df}(t)` for a negative t and the two-tailed p is twice that.
+
+    The effect size is :math:`d = t\\sqrt{1/n_1 + 1/n_2}` with the people randomized to
+    the two arms [2]_. The shortcut :math:`2t/\\sqrt{df}` assumes
+    :math:`df = n_1 + n_2 - 2`; a mixed model's Satterthwaite df (133.48 and 120.1 here)
+    count sessions as well as people and exceed that, so the shortcut shrinks d. The
+    ledger does not record how many people per arm had usable scans; fewer people than
+    were randomized would make d larger still, so these d's are, if anything, too small. For a
+    group x time test, d is in units of the SD of the change. The paper reports that no
+    effect survived whole-brain correction [1]_.
 
     References
     ----------
     .. [1] Ashar YK, et al. JAMA Psychiatry. 2022;79(1):13-23.
        doi:10.1001/jamapsychiatry.2021.2669
+    .. [2] Lakens D. Calculating and reporting effect sizes to facilitate cumulative
+       science: a practical primer for t-tests and ANOVAs. Front Psychol. 2013;4:863.
+       doi:10.3389/fpsyg.2013.00863
 
     Examples
     --------
@@ -2354,6 +2388,8 @@ def trial_roi_results(n_tests=None) -> pd.DataFrame:
     '                      region     t  p_reported\\nanterior midcingulate (aMCC) -1.73        0.04\\n  anterior prefrontal (aPFC) -1.85        0.03\\n        left anterior insula -2.34        0.01'
     >>> trial_roi_results(n_tests=14)["passes_bonferroni"].tolist()
     [False, False, False]
+    >>> table[["n_prt", "n_control", "d_from_df", "d"]].round(2).values.tolist()
+    [[50.0, 51.0, -0.3, -0.34], [50.0, 51.0, -0.32, -0.37], [50.0, 50.0, -0.43, -0.47]]
     """
     import pandas as pd
 
@@ -2369,6 +2405,8 @@ def trial_roi_results(n_tests=None) -> pd.DataFrame:
         t = float(published.get(f"{base}.t"))
         df = float(published.get(f"{base}.df"))
         p_one = t_to_p(t, df, alternative="smaller")
+        n_prt = int(published.get("n.randomized.prt"))
+        n_control = int(published.get(f"n.randomized.{comparison.removeprefix('prt_vs_')}"))
         rows.append({
             "region": _ROI_LABELS.get(region, region),
             "key": base,
@@ -2378,7 +2416,10 @@ def trial_roi_results(n_tests=None) -> pd.DataFrame:
             "p_reported": float(published.get(f"{base}.p")),
             "p_one_tailed": p_one,
             "p_two_tailed": t_to_p(t, df),
-            "d": t_to_d(t, df),
+            "n_prt": n_prt,
+            "n_control": n_control,
+            "d_from_df": t_to_d(t, df),
+            "d": t_to_d(t, n1=n_prt, n2=n_control),
             "alpha": alpha,
             "passes": p_one <= alpha,
         })
@@ -2771,14 +2812,19 @@ def trial_effects_by_measure() -> pd.DataFrame:
 
     Notes
     -----
-    Self-reported pain: the change-score Hedges g of Table 2 (1-week average pain after
-    treatment), with an approximate 95% interval :math:`g \\pm 1.96\\,SE`; pain rated in
-    the scanner (evoked and spontaneous), with the intervals the paper prints. Brain: the
-    three region-of-interest group x time results as :math:`d \\approx 2t/\\sqrt{df}`
-    (:func:`t_to_d`) with :math:`d \\pm 1.96 \\cdot 2/\\sqrt{df}`, the interval implied
-    by a t with standard error 1. The two kinds are on comparable standardized scales, but
-    the brain values are rough conversions and exist only for the region/comparison pairs
-    the paper reports [1]_.
+    Self-reported pain: the change-score Hedges g of the 1-week average pain after
+    treatment with the 95% interval the Results text prints beside it (-1.14, -1.65 to
+    -0.71; -1.74, -2.28 to -1.32). Those intervals come from the paper's bootstrap and are
+    not symmetric around g; :math:`g \\pm 1.96\\,SE` from Table 2 would be a normal
+    approximation, not the paper's interval. (Table 2 prints -1.75 for the second g; the
+    text's -1.74 is used here because the interval is printed with it.) Pain rated in the
+    scanner (evoked and spontaneous): the g's and intervals the paper prints. Brain: the
+    three region-of-interest group x time results as :math:`d = t\\sqrt{1/n_1 + 1/n_2}`
+    with the people randomized to the two arms (:func:`trial_roi_results`), with the
+    interval :math:`(t \\pm 1.96)\\sqrt{1/n_1 + 1/n_2}` implied by a t whose standard
+    error is 1. The two kinds are on comparable standardized scales, but the brain values
+    are rough conversions and exist only for the region/comparison pairs the paper
+    reports [1]_.
 
     References
     ----------
@@ -2793,6 +2839,8 @@ def trial_effects_by_measure() -> pd.DataFrame:
     >>> row = table.loc[0]
     >>> row["measure"], row["comparison"], float(row["estimate"])
     ('Pain, 1-week average (BPI)', 'prt_vs_placebo', -1.14)
+    >>> table.loc[1, ["estimate", "ci_low", "ci_high"]].tolist()  # Results text
+    [-1.74, -2.28, -1.32]
     """
     import pandas as pd
 
@@ -2800,12 +2848,13 @@ def trial_effects_by_measure() -> pd.DataFrame:
 
     rows = []
     for cmp in _CMP_LABELS:
-        g = float(published.get(f"g.pain.post.{cmp}"))
-        se = float(published.get(f"g.pain.post.{cmp}.se"))
+        base = f"g.pain.post.{cmp}.text"
         rows.append({"measure": "Pain, 1-week average (BPI)", "kind": "self-report",
-                     "comparison": cmp, "estimate": g, "ci_low": g - 1.96 * se,
-                     "ci_high": g + 1.96 * se, "metric": "Hedges g (change score)",
-                     "source": "Table 2 (interval: g ± 1.96 SE)"})
+                     "comparison": cmp, "estimate": float(published.get(base)),
+                     "ci_low": float(published.get(f"{base}.ci_low")),
+                     "ci_high": float(published.get(f"{base}.ci_high")),
+                     "metric": "Hedges g (change score)",
+                     "source": f"{published.source(f'{base}.ci_low')} (g, 95% CI)"})
     for kind, label in (("evoked", "Evoked back pain, rated in scanner"),
                         ("spontaneous", "Spontaneous pain, rated in scanner")):
         for cmp in _CMP_LABELS:
@@ -2816,9 +2865,10 @@ def trial_effects_by_measure() -> pd.DataFrame:
                          "ci_high": float(published.get(f"{base}.ci_high")),
                          "metric": "Hedges g", "source": published.source(base)})
     for row in trial_roi_results().itertuples(index=False):
-        half = 1.96 * 2.0 / math.sqrt(row.df)
+        scale = math.sqrt(1.0 / row.n_prt + 1.0 / row.n_control)
         rows.append({"measure": f"Brain response, {row.region}", "kind": "brain",
                      "comparison": row.comparison, "estimate": row.d,
-                     "ci_low": row.d - half, "ci_high": row.d + half,
-                     "metric": "d from t (2t/√df)", "source": "Results text (t, df)"})
+                     "ci_low": (row.t - 1.96) * scale, "ci_high": (row.t + 1.96) * scale,
+                     "metric": "d from t and arm sizes",
+                     "source": "Results text (t); Figure 1 (n)"})
     return pd.DataFrame(rows)

@@ -566,13 +566,18 @@ def completers_effect(pain, observed, treated, time_index=-1, outcome="level"):
     -----
     ``mean_{PRT, seen at t}(v) - mean_{control, seen at t}(v)`` with ``v = y_t`` (level)
     or ``v = y_t - y_0`` (change): a complete-case analysis. It is unbiased if those seen
-    are a random subset of each arm (MCAR) and generally biased otherwise: if people in
-    more pain leave, those left look better than their arm.
+    are a random subset of each arm (MCAR, or missingness that depends on the arm alone).
+    A complete-case regression is also unbiased when missingness depends only on
+    covariates it includes (White & Carlin 2010); this comparison includes none, so if
+    people in more pain leave, those left look better than their arm and it is biased.
 
     References
     ----------
     Little RJA, Rubin DB. Statistical Analysis with Missing Data. 3rd ed. Wiley; 2019.
     doi:10.1002/9781119482260
+    White IR, Carlin JB. Bias and efficiency of multiple imputation compared with
+    complete-case analysis for missing covariate values. Stat Med. 2010;29(28):2920-2931.
+    doi:10.1002/sim.3944
 
     Examples
     --------

@@ -358,29 +358,35 @@ def fear_avoidance_figure(highlight: str | None = "appraisal"):
     angles = np.pi / 2 - 2 * np.pi * np.arange(len(_CYCLE)) / len(_CYCLE)
     radius = 1.05
     points = [(radius * np.cos(a), radius * np.sin(a)) for a in angles]
+    boxes = []
     for (key, label), (x, y) in zip(_CYCLE, points, strict=True):
         chosen = key == highlight
-        ax.text(x, y, label, ha="center", va="center", fontsize=10.5,
-                fontweight="bold" if chosen else "normal",
-                bbox={"boxstyle": "round,pad=0.45", "facecolor": "white",
-                      "edgecolor": HIGHLIGHT if chosen else "#555555",
-                      "linewidth": 2.2 if chosen else 1.0})
-    for i in range(len(points)):
-        (x0, y0), (x1, y1) = points[i], points[(i + 1) % len(points)]
-        ax.annotate("", xy=(x0 + 0.72 * (x1 - x0), y0 + 0.72 * (y1 - y0)),
-                    xytext=(x0 + 0.28 * (x1 - x0), y0 + 0.28 * (y1 - y0)),
-                    arrowprops={"arrowstyle": "-|>", "color": "#555555", "lw": 1.4,
-                                "connectionstyle": "arc3,rad=-0.15"})
+        boxes.append(ax.text(x, y, label, ha="center", va="center", fontsize=10.5,
+                             fontweight="bold" if chosen else "normal",
+                             bbox={"boxstyle": "round,pad=0.45", "facecolor": "white",
+                                   "edgecolor": HIGHLIGHT if chosen else "#555555",
+                                   "linewidth": 2.2 if chosen else 1.0}))
+
+    def connect(start, end, colour, rad=0.0, width=1.4):
+        # Centre to centre, clipped at both boxes' edges: no arrow crosses a label.
+        ax.annotate("", xy=end.get_position(), xytext=start.get_position(),
+                    arrowprops={"arrowstyle": "-|>", "color": colour, "lw": width,
+                                "connectionstyle": f"arc3,rad={rad}",
+                                "patchA": start.get_bbox_patch(),
+                                "patchB": end.get_bbox_patch(), "shrinkA": 4, "shrinkB": 4})
+
+    for i, start in enumerate(boxes):
+        connect(start, boxes[(i + 1) % len(boxes)], "#555555", rad=-0.2)
     safe = OKABE_ITO["bluish_green"]
-    ax.text(2.15, 0.85, "Appraised as safe", ha="center", va="center", fontsize=10.5,
-            bbox={"boxstyle": "round,pad=0.45", "facecolor": "white", "edgecolor": safe})
-    ax.text(2.15, -0.35, "Confronting activity,\nrecovery", ha="center", va="center",
-            fontsize=10.5,
-            bbox={"boxstyle": "round,pad=0.45", "facecolor": "white", "edgecolor": safe})
-    ax.annotate("", xy=(1.55, 0.85), xytext=(0.45, 1.05),
-                arrowprops={"arrowstyle": "-|>", "color": safe, "lw": 1.6})
-    ax.annotate("", xy=(2.15, -0.05), xytext=(2.15, 0.6),
-                arrowprops={"arrowstyle": "-|>", "color": safe, "lw": 1.6})
+    safe_box = ax.text(2.15, 0.85, "Appraised as safe", ha="center", va="center",
+                       fontsize=10.5, bbox={"boxstyle": "round,pad=0.45",
+                                            "facecolor": "white", "edgecolor": safe})
+    recovery = ax.text(2.15, -0.35, "Confronting activity,\nrecovery", ha="center",
+                       va="center", fontsize=10.5,
+                       bbox={"boxstyle": "round,pad=0.45", "facecolor": "white",
+                             "edgecolor": safe})
+    connect(boxes[0], safe_box, safe, width=1.6)
+    connect(safe_box, recovery, safe, width=1.6)
     ax.text(0, -1.45, "The fear-avoidance cycle (after Vlaeyen & Linton 2000)",
             ha="center", fontsize=10, color="#555555", fontstyle="italic")
     return fig

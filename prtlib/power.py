@@ -1,7 +1,8 @@
 """Power, sample size, simulated trials and design analysis for comparing two groups.
 
-The trial planned its size with a classic power analysis: 80% power, two-sided alpha of
-.05, to detect a standardized difference of d = 0.62 between two arms (paper, Methods).
+The trial planned its size with a classic power analysis: 80% power at an alpha of .05 to
+detect a standardized difference of d = 0.62 between two arms (paper, Methods; the course
+reads the alpha as two-sided).
 This module lets a learner redo that calculation and then look beyond it:
 
 - :func:`power_two_groups`, :func:`sample_size_two_groups` and
@@ -14,6 +15,8 @@ This module lets a learner redo that calculation and then look beyond it:
   power they report how often a significant estimate has the wrong sign (type S) and by
   how much a significant estimate overstates the true effect on average (the
   exaggeration ratio, or type M error).
+- :func:`say_probability` writes a probability the way a reader says it ("about 1 in
+  1,100", "fewer than 1 in 10,000") for explorer readouts and printed summaries.
 
 Sign convention, used throughout: ``d = (mean of group 1 - mean of group 2) / sigma``. In
 :func:`simulate_trials` a comparison ``(a, b)`` estimates ``mean[a] - mean[b]``. With pain
@@ -43,6 +46,7 @@ __all__ = [
     "power_two_groups",
     "retrodesign",
     "sample_size_two_groups",
+    "say_probability",
     "simulate_trials",
 ]
 
@@ -1083,6 +1087,24 @@ class DesignAnalysis:
         return DesignSample(estimates=estimates, significant=significant,
                             true_effect=self.true_d)
 
+    def prob_at_least(self, value) -> float:
+        """Exact probability that one trial's d estimate is at least ``value``.
+
+        ``P(d_hat >= value) = P(T >= value / se)`` with ``T`` noncentral t (``df``,
+        ``true_d / se``), whatever the estimate's significance. Unlike a share of the
+        stored simulations it is never exactly 0, so it can say how rare an estimate is
+        (use :func:`say_probability` to write it).
+
+        Examples
+        --------
+        >>> from prtlib.power import design_analysis
+        >>> res = design_analysis(0.5, 44)
+        >>> print(f"{res.prob_at_least(1.14):.4f} {res.prob_at_least(-10):.1f}")
+        0.0028 1.0
+        """
+        value = _validate.number("value", value)
+        return float(_upper_tail(value / self.se, self.df, self.true_d / self.se))
+
     def __repr__(self) -> str:
         return (f"DesignAnalysis(true_d={self.true_d:g}, n_per_group={self.n_per_group}, "
                 f"alpha={self.alpha:g}, power={self.power:.4f}, type_s={self.type_s:.4g}, "
@@ -1218,3 +1240,69 @@ def design_analysis(true_d, n_per_group, alpha=0.05, n_sims=10_000, seed=0):
                           critical_d=crit * se, power=power, type_s=p_wrong / power,
                           exaggeration=float(exaggeration), estimates=estimates,
                           significant=significant, seed=seed)
+
+
+# ---------------------------------------------------------------------------
+# writing a probability for a reader
+# ---------------------------------------------------------------------------
+
+
+def _grouped(n: float) -> str:
+    return f"{int(n):,}"
+
+
+def say_probability(p) -> str:
+    """Write a probability the way a reader would say it, never in e-notation.
+
+    Parameters
+    ----------
+    p : float
+        A probability in [0, 1].
+
+    Returns
+    -------
+    str
+        ``"0%"`` and ``"100%"`` for the two certainties; below 1 in 10,000, ``"fewer than 1
+        in 10,000"`` (or ``"fewer than 1 in a million"`` below 1 in 1,000,000); below 1%,
+        ``"about 1 in N"`` with N rounded to two significant figures; from 1% up, a
+        percentage (one decimal below 10%, whole percent above, and ``"more than 99.9%"``
+        for the near-certain).
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is not a number in [0, 1].
+
+    Notes
+    -----
+    Readouts used to print small probabilities as ``4.5e-06``, which a learner cannot
+    say aloud. "About 1 in 1,100" can be said and pictured, and below 1 in 10,000 a bound
+    says all that matters for a design analysis.
+
+    Examples
+    --------
+    >>> from prtlib.power import say_probability
+    >>> [say_probability(p) for p in (4.5e-06, 0.00091, 0.037, 0.64, 0.99995)]
+    ['fewer than 1 in 10,000', 'about 1 in 1,100', '3.7%', '64%', 'more than 99.9%']
+    """
+    p = _validate.probability("p", p)
+    if p == 0.0:
+        return "0%"
+    if p == 1.0:
+        return "100%"
+    if p < 1e-6:
+        return "fewer than 1 in a million"
+    if p < 1e-4:
+        return "fewer than 1 in 10,000"
+    if p < 0.01:
+        inverse = 1.0 / p
+        digits = int(math.floor(math.log10(inverse))) - 1
+        rounded = round(inverse, -digits)
+        return f"about 1 in {_grouped(rounded)}"
+    if p < 0.0995:
+        return f"{100 * p:.1f}%"
+    if p < 0.995:
+        return f"{100 * p:.0f}%"
+    if p < 0.999:
+        return f"{100 * p:.1f}%"
+    return "more than 99.9%"

@@ -281,3 +281,19 @@ def test_assessment_table_has_a_row_per_domain_and_overall():
     assert table.set_index("domain").loc["D4", "judgement"] == "high"
     assert table.set_index("domain").loc["Overall", "judgement"] == "high"
     assert appraisal.questions_table().shape == (22, 5)
+
+
+def test_format_questions_prints_every_question_in_full():
+    text = appraisal.format_questions(width=70)
+    assert max(len(line) for line in text.splitlines()) <= 70
+    flat = " ".join(line.strip() for line in text.splitlines())
+    for dom in appraisal.DOMAINS:
+        assert f"{dom.id} {dom.short_name}" in text
+        for q in dom.questions:
+            assert f"{q.id}  {q.text}" in flat
+            if q.asked_if:
+                assert f"asked if {q.asked_if}" in flat
+    assert "answers Y/PY/PN/N" in flat  # 3.2 has no "no information"
+    assert "..." not in text and "…" not in text
+    with pytest.raises(ValueError, match="width"):
+        appraisal.format_questions(width=True)

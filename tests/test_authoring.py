@@ -28,7 +28,9 @@ def _master():
     answer.metadata["tags"] = ["model-answer"]
     teacher = nbformat.v4.new_markdown_cell("Note for the instructor only.")
     teacher.metadata["tags"] = ["instructor"]
-    nb.cells = [intro, solved, question, answer, teacher]
+    rubric = nbformat.v4.new_markdown_cell("Rubric: two marks for naming the baseline gap.")
+    rubric.metadata["tags"] = ["rubric"]
+    nb.cells = [intro, solved, question, answer, teacher, rubric]
     return nb
 
 
@@ -59,9 +61,6 @@ def test_malformed_regions_are_reported(source, problem):
 def test_generated_notebook_hides_solutions_and_model_answers():
     nb = authoring.generate_exercise(_master(), "solutions/99_demo.ipynb")
     sources = [cell.source for cell in nb.cells]
-    assert "Generated file: do not edit" in sources[0]
-    assert "solutions/99_demo.ipynb" in sources[0]
-    assert "make exercises" in sources[0]
     assert "x = 2" not in "".join(sources)
     assert "Because." not in "".join(sources)
     assert "instructor only" not in "".join(sources)
@@ -70,6 +69,36 @@ def test_generated_notebook_hides_solutions_and_model_answers():
     assert code[0].outputs == [] and code[0].execution_count is None
     assert "tags" not in code[0].metadata
     assert code[0].source.endswith("check('99.demo', y)")
+
+
+def test_notice_tells_the_learner_to_work_in_the_file_and_authors_where_it_comes_from():
+    notice = authoring.generate_exercise(_master(), "solutions/99_demo.ipynb").cells[0]
+    assert notice.metadata["tags"] == [authoring.GENERATED_TAG]
+    text = notice.source
+    assert "do not edit" not in text.lower()
+    assert "write your answers in it" in text
+    assert "solutions/99_demo.ipynb" in text and "make exercises" in text
+    learner, author = text.split("For course authors")
+    assert "regenerated" not in learner and "regenerated from its master" in author
+
+
+def test_rubric_and_instructor_cells_are_dropped_and_nothing_else():
+    master = _master()
+    nb = authoring.generate_exercise(master, "solutions/99_demo.ipynb")
+    text = "".join(cell.source for cell in nb.cells)
+    assert "Rubric:" not in text and "instructor only" not in text
+    # notice + intro, stub, question, answer placeholder; the two tagged cells are gone
+    assert len(nb.cells) == 1 + len(master.cells) - 2
+    assert [c.source for c in nb.cells[1:4]] == ["# Exercises", nb.cells[2].source, "Why?"]
+
+
+def test_a_rubric_code_cell_is_dropped_too():
+    master = _master()
+    marking = nbformat.v4.new_code_cell("marks = {'a': 2}")
+    marking.metadata["tags"] = ["rubric"]
+    master.cells.append(marking)
+    nb = authoring.generate_exercise(master, "solutions/99_demo.ipynb")
+    assert "marks" not in "".join(cell.source for cell in nb.cells)
 
 
 def test_solution_tag_is_required_for_regions():

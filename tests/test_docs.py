@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from prtlib import authoring
-from prtlib.catalogue import LESSONS, read_header
+from prtlib.catalogue import LESSONS, lesson_minutes, read_header, set_minutes
 
 ROOT = Path(__file__).resolve().parents[1]
 AVAILABLE = [lesson for lesson in LESSONS if lesson.available(ROOT)]
@@ -50,9 +50,71 @@ def test_every_relative_link_resolves(path):
 @pytest.mark.parametrize("lesson", AVAILABLE, ids=[item.number for item in AVAILABLE])
 def test_every_lesson_is_in_the_guide_with_time_and_objectives(lesson):
     header = read_header(lesson, ROOT)
-    assert f"### {lesson.number} · [{lesson.title}]({lesson.filename}) ({lesson.minutes} min)" in GUIDE
+    times = f"({lesson_minutes(lesson, ROOT)} min; exercise set {set_minutes(lesson, ROOT)} min)"
+    heading = f"### {lesson.number} · [{lesson.title}]({lesson.filename}) {times}"
+    assert heading in GUIDE, f"the guide's heading of lesson {lesson.number}: run `make docs`"
     for objective in header.objectives:
         assert objective in GUIDE
+
+
+def test_the_guide_no_longer_guesses_exercise_times():
+    assert "as long again" not in GUIDE
+    assert "as long again" not in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _syllabus(title_start: str) -> tuple[str, list[list[str]]]:
+    """A syllabus of the guide: its heading and the cells of its table's rows."""
+    match = re.search(rf"^### ({re.escape(title_start)}[^\n]*)\n(.*?)(?=^### |^<!-- END)", GUIDE,
+                      re.M | re.S)
+    assert match, f"the guide has no syllabus '### {title_start}...'"
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")]
+            for line in match.group(2).splitlines() if re.match(r"^\| *\d", line)]
+    return match.group(1), rows
+
+
+def _minutes(text: str) -> int:
+    hours = re.search(r"(\d+) h", text)
+    minutes = re.search(r"(\d+) min", text)
+    return 60 * int(hours.group(1) if hours else 0) + int(minutes.group(1) if minutes else 0)
+
+
+def test_workshop_sessions_add_up_to_what_the_heading_says():
+    # Read the table as a reader would: each part's minutes (the first number of the last
+    # column), summed per session over the parts held in class, must give the heading.
+    heading, rows = _syllabus("A two-session workshop")
+    sessions: dict[str, int] = {}
+    for session, part, _what, minutes in rows:
+        total = int(minutes.split()[0])
+        breakdown = re.findall(r"(\d+)(?= \+| *\))", minutes)
+        if breakdown:
+            assert sum(map(int, breakdown)) == total, f"a part's breakdown: {minutes}"
+        if part not in ("before", "after"):
+            sessions[session] = sessions.get(session, 0) + total
+    stated = re.search(r"\((.*) in class\)", heading).group(1).split(" and ")
+    assert [_minutes(s) for s in stated] == [sessions[k] for k in sorted(sessions)], heading
+
+
+def test_workshop_parts_use_the_rules_lesson_and_set_times():
+    from prtlib.catalogue import WORKSHOP, syllabus_minutes
+
+    _, rows = _syllabus("A two-session workshop")
+    assert len(rows) == len(WORKSHOP)
+    for row, part in zip(rows, WORKSHOP, strict=True):
+        expected = syllabus_minutes(part.lessons, part.sets, ROOT) + part.discussion
+        assert int(row[3].split()[0]) == expected, f"{row}: run `make docs`"
+
+
+def test_module_self_study_matches_the_heading_and_the_rule():
+    from prtlib.catalogue import MODULE, syllabus_minutes
+
+    heading, rows = _syllabus("A six-week module")
+    assert len(rows) == len(MODULE)
+    study = [int(row[-1]) for row in rows]
+    for minutes, week in zip(study, MODULE, strict=True):
+        assert minutes == syllabus_minutes(week.lessons, week.sets, ROOT), f"week {week.week}"
+    low, high = re.search(r"plus (.*) to (.*) of self-study", heading).groups()
+    assert (_minutes(low), _minutes(high)) == (min(study), max(study)), heading
+    assert "2-hour seminar" in heading
 
 
 @pytest.mark.parametrize("lesson", AVAILABLE, ids=[item.number for item in AVAILABLE])

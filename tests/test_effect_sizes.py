@@ -619,3 +619,44 @@ def test_compare_proportions_symmetric_in_sign(n1, n2, data):
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name.replace("/", ".")):
         call()
+
+
+# ---------------------------------------------------------------------------------------
+# Relative likelihood inside an interval (Cumming 2014's cat's eye)
+# ---------------------------------------------------------------------------------------
+
+
+def test_relative_likelihood_is_a_ratio_of_normal_densities():
+    # scipy's normal density, written independently: L(value) / L(estimate)
+    for value in (-0.9, -0.71, -1.65, -1.14):
+        ref = stats.norm.pdf(-1.14, loc=value, scale=0.24) / stats.norm.pdf(-1.14, loc=-1.14,
+                                                                              scale=0.24)
+        assert es.relative_likelihood(value, -1.14, 0.24) == pytest.approx(ref, rel=1e-12)
+    # issue 12: with SE 0.24, -0.9 has about 0.6 of the likelihood of -1.14
+    assert es.relative_likelihood(-0.9, -1.14, 0.24) == pytest.approx(math.exp(-0.5))
+
+
+def test_relative_likelihood_at_the_ends_of_a_95_interval():
+    # Cumming (2014): the ends of a 95% CI are about one seventh as plausible as the point
+    ends = es.relative_likelihood(np.array([-1.96, 1.96]), 0.0, 1.0)
+    assert ends == pytest.approx([math.exp(-1.96**2 / 2)] * 2)
+    assert 1 / 7.5 < ends[0] < 1 / 6.5
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"value": 0.0, "estimate": 0.0, "se": 0.0}, "se must be a number greater than 0"),
+    ({"value": 0.0, "estimate": float("inf"), "se": 1.0}, "estimate must be a finite number"),
+    ({"value": [0.0, float("nan")], "estimate": 0.0, "se": 1.0}, "value must hold finite"),
+    ({"value": "far", "estimate": 0.0, "se": 1.0}, "value must be a number"),
+])
+def test_relative_likelihood_rejects_bad_input(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        es.relative_likelihood(**kwargs)
+
+
+def test_overlap_stats_a_tiny_benefit_is_never_called_harm():
+    # Found by the property test above: Phi(Phi^-1(cer)) != cer in floating point, so a
+    # d of 6e-280 came out as a "harm" with an NNT of 2.9e17.
+    s = es.overlap_stats(6.123214690536909e-280, control_event_rate=0.03125)
+    assert s.nnt_kind != "harm" and s.treated_event_rate >= 0.03125
+    assert es.overlap_stats(0.0, control_event_rate=0.03125).treated_event_rate == 0.03125

@@ -60,6 +60,7 @@ def test_precision_check_of_the_odi_g():
     assert not check.plausible
     assert check.n_per_group_needed == pytest.approx((2 + 0.23 ** 2 / 4) / (0.23 / 3.2905267) ** 2)
     assert "per group" in str(check)
+    assert "|g| / SE >= 3.29" in str(check)
 
 
 def test_bound_nearest_zero():
@@ -208,3 +209,44 @@ def test_precision_check_is_consistent_with_its_own_p(g, p):
     check = evidence.precision_check(g, p, 30, 30)
     assert 2 * stats.norm.sf(g / check.se_needed) == pytest.approx(p, rel=1e-6)
     assert check.plausible == (check.p_given_n <= p * (1 + 1e-9))
+
+
+# --- printing the inconsistencies --------------------------------------------------------
+
+
+def test_unblinding_scenarios_quote_hrobjartsson_2014():
+    # Hróbjartsson et al., Int J Epidemiol 2014;43(4):1272-1283, abstract: difference in
+    # effect size -0.56 (95% CI -0.71 to -0.41) over 12 trials, -0.17 (-0.41 to 0.07) in
+    # the two non-acupuncture trials.
+    assert evidence.UNBLINDED_PRO_INFLATION == 0.56
+    assert evidence.UNBLINDED_PRO_INFLATION_NON_ACUPUNCTURE == 0.17
+    target = {t.key: t for t in evidence.replication_targets()}["post_unblinded"]
+    assert "acupuncture" in target.rationale and "0.17" in target.rationale
+
+
+def test_every_inconsistency_says_what_differs_with_the_printed_numbers():
+    table = evidence.check_all().set_index("id")
+    differs = table["differs"]
+    # The three items a reader used to see only by title now show their content.
+    assert "November 2017" in differs["study_dates"]
+    assert "August 2018" in differs["study_dates"]
+    assert "PANAS" in differs["etable6_pcs"]
+    assert "+0.93" in differs["etable5_sign"] and "-1.41" in differs["etable5_sign"]
+    # Every version's printed value, as the ledger prints it, appears in what differs.
+    versions = published.inconsistencies().set_index("id")["versions"]
+    for item, keys in versions.items():
+        for key in keys:
+            assert published.fact(key).printed in differs[item], (item, key)
+
+
+def test_report_wraps_between_words_only():
+    text = evidence.report(width=60)
+    assert max(len(line) for line in text.splitlines()) <= 60
+    # Joining the lines again gives back every word and number whole.
+    flat = " ".join(line.strip() for line in text.splitlines())
+    for row in evidence.check_all().itertuples():
+        assert row.topic in flat
+        assert row.differs in flat
+        assert row.changes in flat
+    with pytest.raises(ValueError, match="width"):
+        evidence.report(width=10)

@@ -3,7 +3,8 @@ every exercise, is in tests/test_exercise_contract.py.)
 
 Model answers are computed the way solutions/07_fmri_evoked_pain.ipynb computes them, and
 checked against independent references: the paper (TR 460 ms, trials of 37 s;
-t(133.48) = -1.73; t(120.1) = -2.34 and the one-tailed p's .04, .03, .01), statsmodels
+t(133.48) = -1.73; t(120.1) = -2.34 and the one-tailed p's .04, .03, .01; 50 randomized
+to PRT and 50 to usual care), Lakens (2013) for d from a two-group t, statsmodels
 OLS for the simulated voxel, and scipy's one-sample t test and t distribution.
 """
 
@@ -34,8 +35,8 @@ def _model_answers():
         "07.two_tailed_p": fmri.t_to_p(pub.get(roi.format("amcc.prt_vs_placebo", "t")),
                                        pub.get(roi.format("amcc.prt_vs_placebo", "df"))),
         "07.bonferroni_survivors": int(table["passes_bonferroni"].sum()),
-        "07.insula_d": fmri.t_to_d(pub.get(roi.format("left_ains.prt_vs_usual_care", "t")),
-                                   pub.get(roi.format("left_ains.prt_vs_usual_care", "df"))),
+        "07.insula_d": pub.get(roi.format("left_ains.prt_vs_usual_care", "t"))
+        * math.sqrt(1 / pub.get("n.randomized.prt") + 1 / pub.get("n.randomized.usual_care")),
     }
 
 
@@ -64,7 +65,11 @@ def test_model_answers_match_independent_references():
     # paper's one-tailed p's (.04, .03, .01) are all above .05 / 14
     assert MODEL["07.bonferroni_survivors"] == sum(p <= 0.05 / 14 for p in
                                                   (0.04, 0.03, 0.01)) == 0
-    assert MODEL["07.insula_d"] == pytest.approx(2 * -2.34 / math.sqrt(120.1))
+    # paper: t(120.1) = -2.34; Figure 1: 50 randomized to PRT, 50 to usual care;
+    # d = t sqrt(1/n1 + 1/n2) (Lakens 2013, eq. 2)
+    assert MODEL["07.insula_d"] == pytest.approx(-2.34 * math.sqrt(1 / 50 + 1 / 50))
+    # the mixed model's df would give the smaller 2t / sqrt(df), a named mistake
+    assert check("07.insula_d", 2 * -2.34 / math.sqrt(120.1)).status == "mistake"
 
 
 @pytest.mark.parametrize("exercise_id", IDS)

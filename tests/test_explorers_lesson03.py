@@ -120,3 +120,36 @@ def test_responder_interval_lines_are_wilson(responders):
 def test_responder_controls_reject_unknown_values(responders):
     with pytest.raises(TraitError):
         responders.controls["rule"].value = "pain02"
+
+
+def test_every_explorer_has_alt_text(views, responders):
+    for explorer in (views, responders):
+        assert explorer.figure_alt and explorer.figure_alt.endswith(".")
+
+
+def test_overlap_shows_above_the_blue_fill(views):
+    # issue 12: the overlap was a grey fill underneath the blue and could not be seen
+    assert views.overlap_patch.get_zorder() > views.u3_patch.get_zorder()
+    assert views.overlap_patch.get_hatch()
+    labels = [t.get_text() for t in views.axes[0].get_legend().get_texts()]
+    assert any("Overlap" in label for label in labels)
+
+
+@pytest.mark.parametrize("mark", range(4))
+def test_your_d_never_runs_into_a_label_on_the_ruler(views, mark):
+    # issue 12: the marker of your d collided with the label of the g it sat on
+    label, value = trial_marks()[mark]
+    views.controls["d"].value = value
+    ruler = views.axes[1]
+    renderer = views.figure.canvas.get_renderer()
+    marker = views.ruler_mark.get_window_extent(renderer)
+    for text in ruler.texts:
+        assert not marker.overlaps(text.get_window_extent(renderer)), text.get_text()
+
+
+def test_colour_words_name_the_palette_colours_drawn(views):
+    from prtlib.plotting import HIGHLIGHT, OKABE_ITO
+
+    xlabel = views.axes[1].get_xlabel()
+    assert HIGHLIGHT == OKABE_ITO["vermillion"] and "vermillion" in xlabel
+    assert "bluish green" in xlabel and " red" not in xlabel

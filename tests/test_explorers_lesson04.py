@@ -134,3 +134,67 @@ def test_controls_are_bounded():
     e = WinnersCurseExplorer()
     e.controls["n"].value = 5000
     assert e.controls["n"].value == 200
+
+
+def _menus(explorer):
+    return [c for c in explorer.controls.values() if hasattr(c, "_options_values")]
+
+
+@pytest.mark.parametrize("cls", [PowerCurveExplorer, ThreeArmExplorer, IntervalDanceExplorer,
+                                 WinnersCurseExplorer])
+def test_no_menu_option_has_the_value_none_and_every_figure_has_alt_text(cls):
+    # issue 12: a Dropdown option whose value is None shows as a blank menu in JupyterLab
+    e = cls()
+    for menu in _menus(e):
+        assert None not in menu._options_values
+        assert menu.label  # something is shown
+    assert e.figure_alt and e.figure_alt.endswith(".")
+
+
+def test_three_arm_none_means_no_correction():
+    e = ThreeArmExplorer()
+    assert e.controls["correction"].value == "none" and e.controls["correction"].label == "none"
+    assert e.state["fwer"] > 0.07  # uncorrected familywise error (two tests at .05)
+    assert "no correction" in e.axes.get_title()
+    e.controls["correction"].value = "holm"
+    e.controls["correction"].value = "none"
+    assert "Without a correction" in e.readout_text
+
+
+def test_winners_curse_readout_says_small_probabilities_in_words():
+    # issue 12: the readout printed "type S 4.5e-06"
+    e = WinnersCurseExplorer()
+    assert "e-0" not in e.readout_text and "fewer than 1 in 10,000" in e.readout_text
+    # exact tail (noncentral t, statsmodels-independent): P(d_hat >= 1.14) at d = 0.5, n = 44
+    from scipy import stats
+
+    p = stats.nct.sf(1.14 / np.sqrt(2 / 44), 86, 0.5 * np.sqrt(44 / 2))
+    assert p == pytest.approx(1 / 360, rel=0.02)
+    assert "about 1 in 360" in e.readout_text
+
+
+def test_winners_curse_thresholds_are_labelled_and_the_axis_fits_the_data():
+    e = WinnersCurseExplorer()
+    labels = [t.get_text() for t in e.axes.get_legend().get_texts()]
+    assert any("significance threshold" in label for label in labels)
+    e.controls["true_d"].value = 0.15
+    low, high = e.axes.get_xlim()
+    res = e.state["result"]
+    assert low <= -res.critical_d and high >= 1.14  # thresholds and the trial's |g| shown
+    assert high < 1.6  # no longer runs to 3.5 when the true d is small
+    inside = np.mean((res.estimates > low) & (res.estimates < high))
+    assert inside > 0.998
+
+
+def test_interval_dance_names_the_colour_it_draws():
+    from prtlib.plotting import HIGHLIGHT, OKABE_ITO
+
+    e = IntervalDanceExplorer()
+    assert HIGHLIGHT == OKABE_ITO["vermillion"]
+    assert "(vermillion)" in e.readout_text and "red" not in e.readout_text
+    labels = [t.get_text() for t in e.axes.get_legend().get_texts()]
+    assert "interval misses it" in labels
+    low, high = e.axes.get_xlim()
+    result = e.state["dance"]
+    assert low <= min(result.low.min(), 0) and high >= result.high.max()
+    assert high < 2.0  # fitted to the intervals, not a fixed -1 to 2.8

@@ -184,3 +184,80 @@ def test_responders_other_time_comparison_and_rule():
                 - get("responders.reduction30.post.placebo.percent"))
     assert e.state["difference"] == pytest.approx(expected, abs=1.0)  # printed as whole %
     assert e.left_title.get_text().startswith("≥30%")
+
+
+# ---------------------------------------------------------------------------------------
+# What the figures draw (issue 12: legend markers, value labels, alt text)
+# ---------------------------------------------------------------------------------------
+
+
+def _legend_entry(ax, label):
+    legend = ax.get_legend()
+    for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=True):
+        if text.get_text() == label:
+            return handle
+    raise AssertionError(f"no legend entry {label!r}")
+
+
+def test_responders_legend_shows_the_marks_drawn():
+    from matplotlib.colors import same_color
+
+    from prtlib.plotting import HIGHLIGHT
+
+    e = MissingRespondersExplorer()
+    right = e.axes[1]
+    paper = _legend_entry(right, "missing = non-responder (paper)")
+    assert paper.get_marker() == e.nri.get_marker() == "s"
+    assert same_color(paper.get_markeredgecolor(), "black") and paper.get_markerfacecolor() == "none"
+    yours = _legend_entry(right, "your assumption")
+    assert yours.get_marker() == e.point.get_marker() == "o"
+    assert same_color(yours.get_markerfacecolor(), HIGHLIGHT)
+    assert same_color(e.point.get_markerfacecolor(), HIGHLIGHT)
+    # At the paper's rule both marks sit at 0%: the open square is drawn above the circle,
+    # and larger, so both stay visible.
+    assert list(e.nri.get_xdata()) == list(e.point.get_xdata()) == [0]
+    assert e.nri.get_zorder() > e.point.get_zorder()
+    assert e.nri.get_markersize() > e.point.get_markersize()
+
+
+def test_responders_numbers_sit_with_the_marks_they_describe():
+    e = MissingRespondersExplorer()
+    for k, arm in enumerate(("prt", "usual_care")):
+        a = e.state["arms"][arm]
+        bar_y = 1 - k
+        label = e.value_labels[k]
+        # The bar's total (eTable 2's percentage at the paper's rule) above the bar's end.
+        assert label.get_text() == f"{a['total']:.0f}%"
+        assert label.get_position()[0] == pytest.approx(a["total"])
+        assert label.get_position()[1] > bar_y + 0.55 / 2
+        # The completers-only percentage below its diamond.
+        below = e.completer_labels[k]
+        assert below.get_text() == f"{a['completers']:.0f}%"
+        assert below.get_position()[0] == pytest.approx(a["completers"])
+        assert below.get_position()[1] < bar_y - 0.55 / 2
+    # eTable 2: pain 0 or 1 at 12 months, 52% of PRT and 16% of usual care.
+    assert e.value_labels[0].get_text() == f"{get('responders.pain01.12mo.prt.percent'):.0f}%"
+    assert e.value_labels[1].get_text() == (
+        f"{get('responders.pain01.12mo.usual_care.percent'):.0f}%")
+
+
+ARM_ORDER = ("prt", "placebo", "usual_care")
+
+
+def test_follow_up_bar_labels_stay_on_their_own_bars():
+    e = FollowUpExplorer()
+    renderer = e.figure.canvas.get_renderer()
+    boxes = {arm: e.bar_labels[arm].get_window_extent(renderer) for arm in ARM_ORDER}
+    for arm in ARM_ORDER:
+        bar = e.bars[arm][-1].get_window_extent(renderer)
+        box = boxes[arm]
+        assert box.x0 >= bar.x0 - 1 and box.x1 <= bar.x1 + 1, arm
+    for first, second in zip(ARM_ORDER[:-1], ARM_ORDER[1:], strict=True):
+        assert not boxes[first].overlaps(boxes[second])
+
+
+@pytest.mark.parametrize("explorer", [FollowUpExplorer, DropoutExplorer,
+                                      MissingRespondersExplorer])
+def test_every_explorer_has_alt_text(explorer):
+    alt = explorer.figure_alt
+    assert alt and alt.endswith(".") and alt.count(". ") == 0

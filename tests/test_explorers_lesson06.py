@@ -106,3 +106,42 @@ def test_confounder_sign_and_true_effect():
     assert e.state["sim"].true_ab == pytest.approx(a * 0.3)
     assert e.truth.get_xdata()[0] == pytest.approx(a * 0.3)
     assert f"True ab = {_num(a * 0.3)}" in e.readout_text
+
+
+# ---------------------------------------------------------------------------------------
+# What the figures draw (issue 12: a key no line crosses, axes that fit, alt text)
+# ---------------------------------------------------------------------------------------
+
+
+def test_mediation_key_names_each_line_with_its_value():
+    e = MediationExplorer()
+    boot = e.state["boot"]
+    low, high = boot.confidence_interval
+    labels = [t.get_text() for t in e.key.get_texts()]
+    assert labels == [f"ab = {_num(boot.estimate)}", f"95% CI {_num(low)} to {_num(high)}",
+                      "zero"]
+    handles = e.key.legend_handles
+    assert handles[0].get_color() == e.est_line.get_color()
+    assert handles[1].get_linestyle() == e.low_line.get_linestyle() == ":"
+    assert "in this simulated cohort" in e.readout_text  # the interval includes 0 here
+
+
+@pytest.mark.parametrize("setting", [(0.5, 0.5, 0.0), (-1.0, 1.0, 0.0), (1.0, 1.0, 0.5),
+                                     (0.0, 0.0, 0.0)])
+def test_confounder_axis_holds_the_estimates_without_empty_half(setting):
+    e = ConfounderExplorer()
+    for name, value in zip(("u_to_m", "u_to_y", "true_b"), setting, strict=True):
+        e.controls[name].value = value
+    sim = e.state["sim"]
+    low, high = e.axes[1].get_xlim()
+    q_low, q_high = np.quantile(sim.ab_hat, [0.005, 0.995])
+    assert low < min(q_low, sim.true_ab, 0.0) and high > max(q_high, sim.true_ab, 0.0)
+    # At least 60% of the axis is taken by the estimates, the truth and zero.
+    span = max(q_high, sim.true_ab, 0.0) - min(q_low, sim.true_ab, 0.0)
+    assert span / (high - low) > 0.6
+
+
+@pytest.mark.parametrize("explorer", [MediationExplorer, ConfounderExplorer])
+def test_every_explorer_has_alt_text(explorer):
+    alt = explorer.figure_alt
+    assert alt and alt.endswith(".") and alt.count(". ") == 0

@@ -212,13 +212,31 @@ def test_roi_bonferroni_over_fourteen_tests_removes_every_result(roi):
 
 
 def test_roi_left_insula(roi):
-    """Reference: paper, t(120.1) = -2.34, p = .01; d = 2t / sqrt(df)."""
+    """Reference: paper, t(120.1) = -2.34, p = .01; Figure 1, 50 randomized to PRT and 50
+    to usual care; d = t sqrt(1/n1 + 1/n2) (Lakens 2013, eq. 2)."""
     roi.controls["region"].value = "fmri.roi.left_ains.prt_vs_usual_care"
     state = roi.state
     assert (state["t"], state["df"]) == (-2.34, 120.1)
-    assert state["d"] == pytest.approx(2 * -2.34 / np.sqrt(120.1))
+    assert state["d"] == pytest.approx(-2.34 * np.sqrt(1 / 50 + 1 / 50))
     assert "t(120.1) = -2.34" in roi.readout_text
-    assert "d ≈ -0.43" in roi.readout_text
+    assert "d ≈ -0.47" in roi.readout_text
+    assert "the 50 and 50 people randomized" in roi.readout_text
+
+
+def test_roi_region_menu_is_wide_enough_for_its_labels(roi):
+    """Every option label of the region menu fits its width (about 7 px per character at
+    the default 13 px font, plus the description and the arrow)."""
+    menu = roi.controls["region"]
+    width = int(menu.layout.width.removesuffix("px"))
+    longest = max(len(label) for label, _ in menu.options)
+    assert 90 + 7.5 * longest + 30 <= width
+    assert all(value is not None for _, value in menu.options)
+
+
+@pytest.mark.parametrize("name", ["GLMExplorer", "NullBrainExplorer", "RoiTestExplorer"])
+def test_every_explorer_has_alt_text(name):
+    alt = getattr(L, name).figure_alt
+    assert alt and alt.endswith(".") and len(alt.split()) >= 10
 
 
 # ---------------------------------------------------------------------------------------

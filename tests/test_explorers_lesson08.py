@@ -75,6 +75,32 @@ def test_connectivity_true_change_moves_the_truth_line(conn):
     assert conn.image.value != image
 
 
+def test_connectivity_axis_labels_stay_inside_the_figure(conn):
+    """The layout is computed once; the left panel's y label and tick labels must stay
+    inside the figure whatever range the controls give its axis (the label was cut off
+    when the ticks changed from "-1.5" to "-0.75")."""
+    fig = conn.figure
+    for n, sd, change in [(50, 0.15, 0.1), (150, 0.4, 0.4), (10, 0.05, 0.0), (100, 0.3, 0.2)]:
+        conn.controls["n_per_group"].value = n
+        conn.controls["within_sd"].value = sd
+        conn.controls["true_change"].value = change
+        renderer = fig.canvas.get_renderer()
+        left = conn.axes[0]
+        label = left.yaxis.label.get_window_extent(renderer)
+        assert label.x0 >= 0, (n, sd, change, label)
+        ticks = [t.get_window_extent(renderer) for t in left.get_yticklabels()
+                 if t.get_text()]
+        assert ticks and min(t.x0 for t in ticks) > label.x1, (n, sd, change)
+        assert {len(t.get_text()) for t in left.get_yticklabels() if t.get_text()} <= {3, 4}
+
+
+@pytest.mark.parametrize("name", ["ConnectivityExplorer", "ReverseInferenceExplorer",
+                                  "CorrelationExplorer"])
+def test_every_explorer_has_alt_text(name):
+    alt = getattr(L, name).figure_alt
+    assert alt and alt.endswith(".") and len(alt.split()) >= 10
+
+
 def test_connectivity_noise_and_replication(conn):
     se = conn.state["study"].se
     conn.controls["within_sd"].value = 0.4
@@ -182,7 +208,8 @@ def test_circularity_figure_shows_both_estimates_and_truths():
 
 
 def test_effects_figure_has_a_row_per_effect_and_the_paper_values():
-    """Reference: Table 2 g = -1.14 (PRT vs placebo); in-scanner evoked g = -0.60."""
+    """Reference: Results text g = -1.14 (PRT vs placebo, 95% CI -1.65 to -0.71);
+    in-scanner evoked g = -0.60."""
     table = fmri.trial_effects_by_measure()
     fig = L.effects_figure(table)
     ax = fig.axes[0]
@@ -190,3 +217,5 @@ def test_effects_figure_has_a_row_per_effect_and_the_paper_values():
     xs = [line.get_xdata()[0] for line in ax.lines if len(line.get_xdata()) == 1
           and line.get_marker() in ("o", "s")]
     assert -1.14 in xs and -0.60 in xs
+    intervals = [tuple(line.get_xdata()) for line in ax.lines if len(line.get_xdata()) == 2]
+    assert (-1.65, -0.71) in intervals

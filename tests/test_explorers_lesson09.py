@@ -5,6 +5,7 @@ tool's guidance flowcharts); expected numbers come from the paper's Table 2 and 
 and from statsmodels' power solver.
 """
 
+import html
 import math
 
 import pytest
@@ -98,7 +99,53 @@ def test_checklist_widget_groups_questions_by_domain(checklist):
     assert len(controls_box.children) == 6  # five domains and the overall rule
     assert "prt-explorer-controls" in controls_box._dom_classes
     d2 = controls_box.children[1]
-    assert [c.description for c in d2.children[1:]] == [f"2.{i}" for i in range(1, 8)]
+    rows = d2.children[1:]
+    assert [row.children[0].description for row in rows] == [f"2.{i}" for i in range(1, 8)]
+
+
+def test_every_menu_has_its_question_written_beside_it(checklist):
+    # Touch screens show no tooltips: the question text must be on the page.
+    from prtlib import appraisal
+
+    domains = checklist.widget.children[1].children[:5]
+    for dom, box in zip(appraisal.DOMAINS, domains, strict=True):
+        for q, row in zip(dom.questions, box.children[1:], strict=True):
+            menu, text = row.children
+            assert menu is checklist.controls["q" + q.id.replace(".", "_")]
+            assert html.escape(q.text) in text.value
+            if q.asked_if:
+                assert f"asked if {q.asked_if}" in text.value
+    overall = checklist.widget.children[1].children[5]
+    assert "some concerns" in overall.children[0].value
+    assert overall.children[1] is checklist.controls["escalate_from"]
+
+
+# A conservative reading of the notebook's 13 px interface font: 7.5 px a character, plus
+# about 30 px for a menu's padding and arrow (16 px for a button's padding).
+def _text_px(label, extra):
+    return 7.5 * len(label) + extra
+
+
+def _px(value):
+    return float(str(value).removesuffix("px"))
+
+
+def test_no_menu_label_is_cut_off():
+    import ipywidgets as widgets
+
+    for explorer in (RoB2ChecklistExplorer(), InconsistencyExplorer(),
+                     ReplicationPlannerExplorer()):
+        for name, control in explorer.controls.items():
+            labels = [str(label) for label in control._options_labels]
+            if isinstance(control, widgets.Dropdown):
+                description = control.style.description_width
+                label_px = _px(description) if description else 0.0
+                room = _px(control.layout.width) - label_px - 4
+                assert room >= max(_text_px(label, 30) for label in labels), name
+                assert None not in control._options_values, name
+            elif isinstance(control, widgets.ToggleButtons):
+                assert _px(control.style.button_width) >= max(
+                    _text_px(label, 16) for label in labels), name
 
 
 # --- inconsistencies -------------------------------------------------------------------
@@ -172,3 +219,20 @@ def test_replication_planner_sizes_match_statsmodels():
         solver.solve_power(effect_size=abs(g_post), power=0.8, alpha=0.01))
     curve = explorer.curve.get_ydata()
     assert curve[-1] == pytest.approx(1.0) and curve[0] < 0.8
+
+
+def test_trial_size_is_named_under_the_axis_not_across_the_plan_line():
+    # The "needed" line at 79 per arm (|g| 0.58, 95% power) used to cut the in-plot label.
+    explorer = ReplicationPlannerExplorer(target="post_unblinded", power=0.95)
+    assert explorer.state["plan"].n_per_arm == 79
+    n_trial = published.get("n.randomized.prt")
+    labels = [t.get_text() for t in explorer.axes.get_xticklabels()]
+    assert labels[explorer.trial_tick] == f"{n_trial}\nthis trial"
+    assert not any("this trial" in t.get_text() for t in explorer.axes.texts)
+
+
+@pytest.mark.parametrize("cls", [RoB2ChecklistExplorer, InconsistencyExplorer,
+                                 ReplicationPlannerExplorer])
+def test_figure_alt_is_one_sentence(cls):
+    alt = cls.figure_alt
+    assert len(alt) > 60 and alt.endswith(".") and alt.count(". ") == 0

@@ -543,6 +543,10 @@ def test_t_to_d_matches_cohens_d_from_raw_data():
     (lambda: fmri.plot_peaks([[0, 0]]), "coords"),
     (lambda: fmri.plot_peaks([[0, 0, 0]], labels=["a", "b"]), "labels"),
     (lambda: fmri.plot_peaks([[0, 0, 0]], values=[1.0, 2.0]), "values"),
+    (lambda: fmri.plot_peaks([[0, 0, 0]], colors=["#0072B2", "#E69F00"]), "colors"),
+    (lambda: fmri.plot_peaks([[0, 0, 0]], colors=["not a colour"]), "colors"),
+    (lambda: fmri.plot_peaks([[0, 0, 0]], colors="#0072B2"), "colors"),
+    (lambda: fmri.plot_peaks([[0, 0, 0]], values=[1.0], colors=["#0072B2"]), "colors"),
 ])
 def test_bad_input_raises_value_error_naming_the_parameter(call, name):
     with pytest.raises(ValueError, match="^" + re.escape(name)):
@@ -588,6 +592,31 @@ def test_plot_peaks_runs_offline(no_network):
     assert len(fig.axes) == n_axes + 1  # a colour bar, named after the column it shows
     assert fig.axes[-1].get_ylabel() == "Z"
     assert fig.legends[0].get_texts()[0].get_text().startswith("BA2")
+
+
+def test_plot_peaks_colors_give_each_peak_its_own_colour(no_network):
+    """Reference: eTable 8 (via prtlib.published.fmri_connectivity): the two anterior-insula
+    clusters have Z 3.55 and 3.58, so a Z colour scale draws them almost alike; with
+    ``colors`` every marker and its legend entry carry the colour asked for."""
+    import matplotlib as mpl
+
+    conn = pub.fmri_connectivity()
+    conn = conn[conn["cluster"]]
+    by_z = fmri.plot_peaks(conn, values=conn["Z"])
+    handles = by_z.legends[0].legend_handles
+    first, second = (np.array(mpl.colors.to_rgb(h.get_markerfacecolor())) for h in handles[:2])
+    assert np.abs(first - second).max() < 0.1  # nearly the same colour: the defect
+    asked = ["#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7"]
+    fig = fmri.plot_peaks(conn, labels=[f"cluster {i}" for i in range(5)], colors=asked)
+    legend = fig.legends[0]
+    assert [mpl.colors.to_hex(h.get_markerfacecolor()) for h in legend.legend_handles] == [
+        c.lower() for c in asked]
+    drawn = set()
+    for ax in fig.axes:
+        for coll in ax.collections:
+            drawn |= {mpl.colors.to_hex(c) for c in coll.get_facecolors()}
+    assert {c.lower() for c in asked} <= drawn  # the markers on the brain, not only the legend
+    assert len(fig.axes) == len(fmri.plot_peaks(conn, legend=False).axes)  # no colour bar
 
 
 def test_plot_peaks_into_existing_axes(no_network):
@@ -654,7 +683,9 @@ def test_resting_correlation_varies_as_bartlett_says():
 
 def test_trial_roi_results_reproduce_the_paper():
     """Reference: paper, Results: t(133.48) = -1.73, p = .04; t(133.48) = -1.85, p = .03;
-    t(120.1) = -2.34, p = .01 (one-tailed), and d ~ 2t / sqrt(df) (Rosenthal 1991)."""
+    t(120.1) = -2.34, p = .01 (one-tailed); paper, Figure 1: 50, 51 and 50 randomized to
+    PRT, placebo and usual care; d = t sqrt(1/n1 + 1/n2) for two groups (Lakens 2013,
+    Front Psychol 4:863, eq. 2), and the cruder 2t / sqrt(df) (Rosenthal 1991)."""
     table = fmri.trial_roi_results()
     assert table["t"].tolist() == [-1.73, -1.85, -2.34]
     assert table["comparison"].tolist() == ["prt_vs_placebo", "prt_vs_placebo",
@@ -662,7 +693,14 @@ def test_trial_roi_results_reproduce_the_paper():
     assert (table["p_one_tailed"].round(2) == table["p_reported"]).all()
     assert np.allclose(table["p_one_tailed"], stats.t.cdf(table["t"], table["df"]))
     assert np.allclose(table["p_two_tailed"], 2 * table["p_one_tailed"])
-    assert np.allclose(table["d"], 2 * table["t"] / np.sqrt(table["df"]))
+    assert table[["n_prt", "n_control"]].values.tolist() == [[50, 51], [50, 51], [50, 50]]
+    assert table["d"].tolist() == pytest.approx([-1.73 * math.sqrt(1 / 50 + 1 / 51),
+                                                 -1.85 * math.sqrt(1 / 50 + 1 / 51),
+                                                 -2.34 * math.sqrt(1 / 50 + 1 / 50)])
+    assert np.allclose(table["d_from_df"], 2 * table["t"] / np.sqrt(table["df"]))
+    # the mixed model's df (133.48, 120.1) exceed n1 + n2 - 2 (99, 98), so 2t / sqrt(df)
+    # gives a smaller |d| than the per-person formula
+    assert (table["d_from_df"].abs() < table["d"].abs()).all()
     assert table["passes"].all()
     one = fmri.trial_roi_results(n_tests=1)
     assert (one["passes_bonferroni"] == one["passes"]).all()
@@ -777,22 +815,29 @@ def test_new_functions_reject_bad_input_naming_the_parameter(call, name):
 
 
 def test_trial_effects_by_measure_uses_the_papers_numbers():
-    """Reference: Table 2 g and SE (-1.14, 0.24; -1.75, 0.24), in-scanner g's with their
-    printed intervals (evoked -0.60 [-1.06, -0.16], -0.99 [-1.50, -0.55]; spontaneous
-    -0.92 [-1.44, -0.47], -1.11 [-1.66, -0.66]) and the ROI t's as d = 2t / sqrt(df)."""
+    """Reference: paper, Results text: g -1.14 (95% CI -1.65 to -0.71) and -1.74 (95% CI
+    -2.28 to -1.32), the intervals the paper prints (not g +- 1.96 SE); in-scanner g's with
+    their printed intervals (evoked -0.60 [-1.06, -0.16], -0.99 [-1.50, -0.55];
+    spontaneous -0.92 [-1.44, -0.47], -1.11 [-1.66, -0.66]); the ROI t's as
+    d = t sqrt(1/n1 + 1/n2) with 50, 51 and 50 randomized (Figure 1), interval
+    (t +- 1.96) sqrt(1/n1 + 1/n2)."""
     table = fmri.trial_effects_by_measure()
-    assert table["estimate"].round(2).tolist()[:6] == [-1.14, -1.75, -0.60, -0.99, -0.92,
+    assert table["estimate"].round(2).tolist()[:6] == [-1.14, -1.74, -0.60, -0.99, -0.92,
                                                        -1.11]
-    bpi = table.iloc[0]
-    assert (bpi.ci_low, bpi.ci_high) == pytest.approx((-1.14 - 1.96 * 0.24,
-                                                       -1.14 + 1.96 * 0.24))
+    assert table.iloc[0][["ci_low", "ci_high"]].tolist() == [-1.65, -0.71]
+    assert table.iloc[1][["ci_low", "ci_high"]].tolist() == [-2.28, -1.32]
+    # the printed bootstrap interval is not the normal approximation g +- 1.96 SE
+    assert table.iloc[1]["ci_low"] != pytest.approx(-1.75 - 1.96 * 0.24, abs=0.01)
     assert table.iloc[2][["ci_low", "ci_high"]].tolist() == [-1.06, -0.16]
     assert table.iloc[5][["ci_low", "ci_high"]].tolist() == [-1.66, -0.66]
     brain = table[table["kind"] == "brain"]
-    assert brain["estimate"].tolist() == pytest.approx([2 * t / math.sqrt(df) for t, df in
-                                                        [(-1.73, 133.48), (-1.85, 133.48),
-                                                         (-2.34, 120.1)]])
+    scales = [math.sqrt(1 / 50 + 1 / 51)] * 2 + [math.sqrt(1 / 50 + 1 / 50)]
+    ts = [-1.73, -1.85, -2.34]
+    assert brain["estimate"].tolist() == pytest.approx([t * k for t, k in
+                                                        zip(ts, scales, strict=True)])
+    assert brain["ci_low"].tolist() == pytest.approx([(t - 1.96) * k
+                                                      for t, k in zip(ts, scales, strict=True)])
     assert (brain["ci_high"] - brain["ci_low"]).tolist() == pytest.approx(
-        [2 * 1.96 * 2 / math.sqrt(df) for df in (133.48, 133.48, 120.1)])
+        [2 * 1.96 * k for k in scales])
     assert (table["ci_low"] < table["estimate"]).all()
     assert (table["estimate"] < table["ci_high"]).all()

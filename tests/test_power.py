@@ -626,3 +626,69 @@ def test_design_analysis_consistent_with_power(d, n):
 def test_bad_input_raises_value_error_naming_the_parameter(call, name):
     with pytest.raises(ValueError, match=rf"\b{name}\b"):
         call()
+
+
+# --- the probability of an estimate at least as large as the trial's ----------------------
+
+
+def test_prob_at_least_matches_raw_data_simulation():
+    """Brute force: 200,000 two-group trials of raw normal data, Cohen's d from numpy."""
+    rng = np.random.default_rng(11)
+    n, true_d, sims = 20, 0.5, 200_000
+    a = rng.standard_normal((sims, n)) + true_d
+    b = rng.standard_normal((sims, n))
+    pooled = np.sqrt((a.var(axis=1, ddof=1) + b.var(axis=1, ddof=1)) / 2)
+    d_hat = (a.mean(axis=1) - b.mean(axis=1)) / pooled
+    res = pw.design_analysis(true_d, n, n_sims=10)
+    for value in (0.0, 0.8, 1.2):
+        share = float((d_hat >= value).mean())
+        se = math.sqrt(share * (1 - share) / sims)
+        assert res.prob_at_least(value) == pytest.approx(share, abs=4 * se + 1e-6)
+
+
+def test_prob_at_least_is_the_noncentral_t_tail_and_never_zero():
+    # scipy's noncentral t written out: d_hat = t * sqrt(2/n), ncp = d * sqrt(n/2)
+    res = pw.design_analysis(0.3, 44, n_sims=10)
+    ref = stats.nct.sf(1.14 / math.sqrt(2 / 44), 86, 0.3 * math.sqrt(44 / 2))
+    assert res.prob_at_least(1.14) == pytest.approx(ref, rel=1e-9)
+    assert 0 < res.prob_at_least(1.14) < 1e-3
+    tiny = pw.design_analysis(0.1, 44, n_sims=10).prob_at_least(1.14)
+    assert 0 < tiny < 1e-5  # an exact tail, where a share of simulations would say 0
+    with pytest.raises(ValueError, match="value must be a finite number"):
+        res.prob_at_least(float("nan"))
+
+
+# --- writing a probability for a reader ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("p", "said"), [
+    (0.0, "0%"),
+    (1.0, "100%"),
+    (4.5e-06, "fewer than 1 in 10,000"),  # the readout the issue quotes: "type S 4.5e-06"
+    (3e-07, "fewer than 1 in a million"),
+    (1 / 1100, "about 1 in 1,100"),
+    (0.002, "about 1 in 500"),
+    (0.0009, "about 1 in 1,100"),  # 1 / 0.0009 = 1111, two significant figures
+    (0.00999, "about 1 in 100"),
+    (0.01, "1.0%"),
+    (0.037, "3.7%"),
+    (0.64, "64%"),
+    (0.998, "99.8%"),
+    (0.99995, "more than 99.9%"),
+])
+def test_say_probability(p, said):
+    assert pw.say_probability(p) == said
+
+
+@given(st.floats(min_value=0.0, max_value=1.0))
+@FAST
+def test_say_probability_never_uses_e_notation(p):
+    text = pw.say_probability(p)
+    assert "e-" not in text and "e+" not in text
+    assert text and not text.endswith((".", "…"))
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan"), "0.5", None])
+def test_say_probability_rejects_what_is_not_a_probability(bad):
+    with pytest.raises(ValueError, match=r"p must be a (finite )?number in \[0, 1\]"):
+        pw.say_probability(bad)

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from prtlib.catalogue import LESSONS
+from prtlib.catalogue import LESSONS, lesson_minutes, set_minutes
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -33,15 +33,46 @@ def test_the_two_commands_exist_and_ci_runs_the_test_command():
     assert re.search(r"^make test$", ci, re.M)
 
 
-def test_every_lesson_is_listed_with_its_time():
+def test_every_lesson_is_listed_with_its_time_and_its_exercise_sets():
     table = _section("Lessons")
+    assert "| # | lesson | time | exercise set | what it teaches |" in table
     for lesson in LESSONS:
         row = next((line for line in table.splitlines() if line.startswith(f"| {lesson.number} |")),
                    None)
         assert row, f"lesson {lesson.number} is missing from the README"
-        assert lesson.title in row and f"{lesson.minutes} min" in row
+        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+        assert lesson.title in cells[1]
         if lesson.available(ROOT):
             assert f"(course/{lesson.filename})" in row, f"link lesson {lesson.number}"
+            assert cells[2:4] == [f"{lesson_minutes(lesson, ROOT)} min",
+                                  f"{set_minutes(lesson, ROOT)} min"], (
+                f"lesson {lesson.number}'s times differ from the rule: run `make docs`")
+
+
+def test_the_time_rule_is_stated_with_the_constants_the_code_uses():
+    from prtlib import catalogue
+
+    table = _section("Lessons")
+    for phrase in (f"{catalogue.WORDS_PER_MINUTE} words a minute",
+                   f"{catalogue.SECONDS_PER_CODE_CELL} s per code cell",
+                   f"{catalogue.MINUTES_PER_EXPLORER} min per explorer",
+                   f"{catalogue.MINUTES_PER_THINK} min per **Think!** prompt",
+                   f"{catalogue.MINUTES_PER_CHECK} min per checked exercise",
+                   f"{catalogue.MINUTES_PER_WRITTEN_ANSWER} min per answer written in words"):
+        assert phrase in table
+    assert "as long again" not in README
+
+
+def test_newcomers_are_told_how_to_open_and_stop_jupyterlab():
+    start = _section("Quick start")
+    assert "Ctrl-C" in start and "confirm" in start and "twice" in start
+    assert "token" in start and "address" in start
+
+
+def test_exercise_notebooks_are_not_called_do_not_edit():
+    where = _section("What is where")
+    assert "do not edit" not in where.lower()
+    assert "write their answers" in where and "make exercises" in where
 
 
 def test_links_to_files_resolve():

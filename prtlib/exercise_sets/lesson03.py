@@ -106,8 +106,10 @@ register(
         hint="Use hedges_g_from_summary(mean1, sd1, n1, mean2, sd2, n2) with the keys "
              "'pain.post.<arm>.mean' / '.sd' and the numbers seen after treatment, "
              "'n.monitored.post.<arm>'.",
-        explanation="About -1.43: smaller than Table 2's -1.75 because usual care started "
-                    "lower at baseline, which the change-score g takes into account.",
+        explanation="About -1.43: smaller in size than Table 2's change-score -1.75, partly "
+                    "because usual care started lower at baseline, which the change-score g "
+                    "takes into account, and partly because the yardsticks differ (lesson 03, "
+                    "section 2).",
     ),
     Exercise(
         id="03.change_score_g",
@@ -169,9 +171,9 @@ register(
         ),
         hint="Under normality with equal SDs, P(superiority) = Phi(|d| / sqrt(2)); "
              "overlap_stats(d, lower_is_better=True).prob_superiority does it for you.",
-        explanation="About 0.79: four times in five, a random PRT participant reports less "
-                    "pain than a random placebo participant, which is one way to say "
-                    "g = -1.14 to a patient.",
+        explanation="About 0.79: if pain is normal with equal SDs, four times in five a "
+                    "random PRT participant reports less pain than a random placebo "
+                    "participant, which is one way to say g = -1.14 to a patient.",
     ),
     Exercise(
         id="03.ci_12mo",

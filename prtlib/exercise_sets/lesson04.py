@@ -54,15 +54,15 @@ register(
             Mistake("gave the total", lambda: _plan().n_total,
                     "That is both arms together; the question asks per arm."),
             Mistake("one-sided test", lambda: _plan(alternative="larger").n_per_group,
-                    "That is the answer for a one-sided test. The trial planned a two-sided "
-                    "alpha of .05."),
+                    "That is the answer for a one-sided test. Read the trial's alpha of .05 "
+                    "as two-sided, as the course does."),
             Mistake("90% power", lambda: _plan(power=0.9).n_per_group,
                     "That is the answer for 90% power; the trial planned 80%."),
         ),
         hint="sample_size_two_groups(d, power, alpha) with the ledger's 'power.target_d', "
              "'power.power' and 'power.alpha'; read .n_per_group.",
-        explanation="42 per arm (41.8 before rounding up). The trial enrolled 50 per arm to "
-                    "allow for people lost to follow-up.",
+        explanation="42 per arm (41.8 before rounding up). The trial randomized 50 per arm, "
+                    "a margin above 42; after treatment 44 PRT participants were assessed.",
     ),
     Exercise(
         id="04.mde",

@@ -120,7 +120,8 @@ register(
         hint="Ask whether the value that decides who leaves was observed (MAR), never "
              "observed (MNAR), or irrelevant (MCAR).",
         explanation="Missing at random: likelihood-based analyses that use every observed "
-                    "value, such as the trial's mixed model, can then be unbiased.",
+                    "value, such as the trial's mixed model, are then unbiased if the model "
+                    "is correctly specified.",
     ),
     Exercise(
         id="05.completers_difference",

@@ -93,7 +93,15 @@ def _survivors(n_tests: int) -> int:
     return int(table["passes_bonferroni"].sum())
 
 
-def _insula_d() -> float:
+def _insula_d(n_prt: str = "n.randomized.prt",
+              n_control: str = "n.randomized.usual_care") -> float:
+    from prtlib import fmri
+
+    return fmri.t_to_d(_roi("left_ains.prt_vs_usual_care", "t"),
+                       n1=published.get(n_prt), n2=published.get(n_control))
+
+
+def _insula_d_from_df() -> float:
     from prtlib import fmri
 
     return fmri.t_to_d(_roi("left_ains.prt_vs_usual_care", "t"),
@@ -213,19 +221,29 @@ register(
         expected=_insula_d,
         tolerance=0.005,
         mistakes=(
-            Mistake("forgot the factor 2", lambda: _insula_d() / 2,
-                    "With two groups, d = t sqrt(1/n1 + 1/n2), about 2t / sqrt(df) when the "
-                    "groups are equal. You divided t by sqrt(df) without the 2."),
+            Mistake("used the mixed model's df", _insula_d_from_df,
+                    "That is 2t / sqrt(df) with df = 120.1. The shortcut assumes df = n1 + n2 "
+                    "- 2, but a mixed model's df also count sessions, so it shrinks d. Use the "
+                    "people in the two arms: d = t sqrt(1/n1 + 1/n2)."),
             Mistake("dropped the sign", lambda: -_insula_d(),
                     "Keep the sign: negative means a larger drop in the insula's response with "
                     "PRT than with usual care."),
-            Mistake("divided by df", lambda: 2 * _roi("left_ains.prt_vs_usual_care", "t")
-                    / _roi("left_ains.prt_vs_usual_care", "df"),
-                    "Divide by the square root of df, not by df itself."),
+            Mistake("divided by the root", lambda: _roi("left_ains.prt_vs_usual_care", "t")
+                    / (1 / published.get("n.randomized.prt")
+                       + 1 / published.get("n.randomized.usual_care")) ** 0.5,
+                    "You divided t by sqrt(1/n1 + 1/n2); multiply instead. A t grows with the "
+                    "sample size, d does not."),
+            Mistake("used the numbers assessed after treatment",
+                    lambda: _insula_d("n.monitored.post.prt", "n.monitored.post.usual_care"),
+                    "Those are the people assessed after treatment (Figure 1). The mixed model "
+                    "used everyone with any data, so use the numbers randomized "
+                    "('n.randomized.prt', 'n.randomized.usual_care')."),
         ),
-        hint="fmri.t_to_d(t, df), i.e. 2 t / sqrt(df), with t and df from "
-             "'fmri.roi.left_ains.prt_vs_usual_care'.",
-        explanation="A small-to-moderate standardized effect, much smaller than the effects "
-                    "of PRT on self-reported pain.",
+        hint="fmri.t_to_d(t, n1=..., n2=...), i.e. t sqrt(1/n1 + 1/n2), with t from "
+             "'fmri.roi.left_ains.prt_vs_usual_care.t' and the arm sizes from "
+             "'n.randomized.prt' and 'n.randomized.usual_care'.",
+        explanation="A small-to-moderate standardized effect (in SDs of the change in the "
+                    "insula's response), much smaller than the effects of PRT on "
+                    "self-reported pain.",
     ),
 )

@@ -5,15 +5,26 @@ calls a tested ``prtlib`` function (``compute``), redraws its figure in place (`
 and rewrites its readout (``describe``). Tests drive it without a browser by setting
 ``explorer.controls[name].value`` and reading ``explorer.state``, ``explorer.readout_text``
 and ``explorer.image.value``.
+
+Displayed in a notebook, an explorer's output carries three things side by side: the live
+widget, the PNG of its current figure and its readout as text. JupyterLab shows the live
+widget once the cell has run. Anything that cannot run widgets shows the snapshot instead:
+GitHub, nbviewer, the course website, and JupyterLab itself for a notebook that is not yet
+trusted (a fresh clone opened before it runs), because it then renders only safe outputs,
+and a PNG is one. The output's metadata gives the image its alternative text
+(``figure_alt``).
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from typing import Any
 
-from prtlib.plotting import render_png
+from prtlib.plotting import describe_figure, render_png
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class Explorer:
@@ -116,13 +127,37 @@ class Explorer:
                 control.add_class(f"prt-control-{name}")
         return self._widget
 
+    @property
+    def alt_text(self) -> str:
+        """What the figure shows, for readers who cannot see it: ``figure_alt``, or a
+        description built from the figure's titles and labels when none was written."""
+        return " ".join(self.figure_alt.split()) or describe_figure(self.figure)
+
+    @property
+    def snapshot_text(self) -> str:
+        """The plain-text stand-in for the explorer: what it is, then its current readout."""
+        controls = ", ".join(self.controls)
+        head = (f"{self.title}: an interactive explorer, shown as a snapshot. Run this "
+                f"notebook in JupyterLab to move its controls ({controls}).")
+        readout = self.readout_text
+        return f"{head}\n{readout}" if readout else head
+
     def _repr_mimebundle_(self, **kwargs):
         bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
-        bundle["text/plain"] = (
-            f"{self.title}: an interactive explorer. Run this notebook in JupyterLab to move "
-            f"its controls ({', '.join(self.controls)})."
-        )
+        bundle["image/png"] = base64.b64encode(bytes(self.image.value)).decode("ascii")
+        bundle["text/plain"] = self.snapshot_text
         return bundle
+
+    def snapshot_metadata(self) -> dict:
+        """The output metadata that goes with the snapshot: the image's alternative text,
+        and the explorer's title and controls (the course website captions it with them)."""
+        return {"image/png": {"alt": self.alt_text},
+                "prtlib": {"explorer": self.title, "controls": list(self.controls)}}
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), metadata=self.snapshot_metadata(), raw=True)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {self.values()}>"

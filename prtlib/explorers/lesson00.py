@@ -17,6 +17,9 @@ class PainByArmExplorer(Explorer):
     """
 
     title = "Pain before and after, by arm"
+    figure_alt = ("Average pain on the 0-10 scale at baseline and at the chosen later time, "
+                  "one line per arm: the highlighted arm in its colour, the other two in "
+                  "grey, each labelled with its later mean.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -27,7 +30,8 @@ class PainByArmExplorer(Explorer):
                 description="Arm", style={"button_width": "100px"}),
             "time": widgets.Dropdown(
                 options=[(TIME_LABELS[t], t) for t in TIMES[1:]], value="post",
-                description="Compare with", style={"description_width": "initial"}),
+                description="Compare with", style={"description_width": "100px"},
+                layout=widgets.Layout(width="300px")),
         }
 
     def setup_figure(self):

@@ -39,6 +39,9 @@ class BaselineCohortExplorer(Explorer):
     """
 
     title = "The participants at baseline, by arm"
+    figure_alt = ("Dot plot of one baseline measure for 151 simulated participants, one "
+                  "column of dots per arm with a box around the middle half, beside a black "
+                  "diamond and bar for the paper's mean and SD in that arm.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -46,7 +49,8 @@ class BaselineCohortExplorer(Explorer):
         return {
             "measure": widgets.Dropdown(
                 options=[(label, key) for key, (label, *_rest) in baseline.MEASURES.items()],
-                value="pain", description="Measure"),
+                value="pain", description="Measure", style={"description_width": "80px"},
+                layout=widgets.Layout(width="330px")),
             "cohort": widgets.IntSlider(
                 value=0, min=0, max=9, step=1, description="Cohort #",
                 continuous_update=False),
@@ -143,6 +147,10 @@ class FearDisabilityExplorer(Explorer):
     """
 
     title = "Fear of movement and disability: correlation or cause?"
+    figure_alt = ("Left: fear of movement (TSK-11) against disability (ODI) for simulated "
+                  "people at baseline, with the fitted line and the correlation; right: mean "
+                  "disability before and after an imagined intervention that lowers "
+                  "everyone's fear, in the chosen causal world.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -151,7 +159,7 @@ class FearDisabilityExplorer(Explorer):
             "structure": widgets.ToggleButtons(
                 options=[(label, key) for key, label in _STRUCTURE_LABELS.items()],
                 value="fear_to_disability", description="World",
-                style={"button_width": "130px"}),
+                style={"button_width": "150px"}),
             "r": widgets.FloatSlider(
                 value=0.3, min=0.0, max=0.8, step=0.05, description="Correlation",
                 continuous_update=False, readout_format=".2f"),

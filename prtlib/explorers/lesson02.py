@@ -38,6 +38,10 @@ class ConfoundingExplorer(Explorer):
     """
 
     title = "Why randomize? When milder cases choose therapy"
+    figure_alt = ("Left: baseline pain of those who chose therapy and those who did not in "
+                  "one simulated observational study; right: the effect estimates of 400 "
+                  "observational and 400 randomized studies, with the true effect as a "
+                  "dashed line.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -120,6 +124,10 @@ class RegressionToMeanExplorer(Explorer):
     """
 
     title = "Regression to the mean: improvement without treatment"
+    figure_alt = ("Left: pain at screening against pain at follow-up for simulated people "
+                  "nobody treats, the entrants above the threshold in blue; right: the mean "
+                  "pain of two untreated arms of entrants at screening, baseline and "
+                  "follow-up, falling together.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -138,7 +146,7 @@ class RegressionToMeanExplorer(Explorer):
             "baseline": widgets.ToggleButtons(
                 options=[("Baseline = screening", "screening"),
                          ("Baseline = 2 later sessions", "sessions")],
-                value="screening", description="Design", style={"button_width": "190px"}),
+                value="screening", description="Design", style={"button_width": "230px"}),
         }
 
     def setup_figure(self):
@@ -232,6 +240,10 @@ class AllocationExplorer(Explorer):
     """
 
     title = "Allocation: simple randomization, blocks or minimization"
+    figure_alt = (f"Histograms of how unequal the three arms come out over {_N_ALLOCATIONS:,} "
+                  "simulated allocations of the trial's participants under simple "
+                  "randomization, permuted blocks and minimization, with the trial's own "
+                  "imbalance as a dashed line.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -244,9 +256,11 @@ class AllocationExplorer(Explorer):
             "measure": widgets.Dropdown(
                 options=[(text.split(" (")[0].capitalize(), key)
                          for key, text in designs.IMBALANCE_MEASURES.items()],
-                value="female", description="Imbalance"),
+                value="female", description="Imbalance", style={"description_width": "80px"},
+                layout=widgets.Layout(width="380px")),
             "block_size": widgets.Dropdown(
-                options=[3, 6, 9, 12], value=6, description="Block size"),
+                options=[3, 6, 9, 12], value=6, description="Block size",
+                style={"description_width": "80px"}, layout=widgets.Layout(width="180px")),
             "p_best": widgets.FloatSlider(
                 value=0.8, min=0.5, max=1.0, step=0.05, description="Minimization p",
                 continuous_update=False, readout_format=".2f",

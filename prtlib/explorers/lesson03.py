@@ -46,12 +46,16 @@ class EffectViewsExplorer(Explorer):
 
     Controls: ``d`` (PRT minus control, in SD units of pain; negative = less pain with
     PRT) and ``control_rate`` (share of the control group with a good outcome, for the
-    NNT). The top panel draws the two normal distributions with their overlap shaded and
-    the PRT group's share below the control mean filled; the ruler below marks the trial's
-    Table 2 g's and the current d.
+    NNT). The top panel draws the two normal distributions with their overlap hatched (on
+    top, so that it shows through the fill) and the PRT group's share below the control
+    mean filled; the ruler below marks the trial's Table 2 g's and the current d.
     """
 
     title = "One effect, four views"
+    figure_alt = ("Two bell curves, usual care or placebo in grey and PRT in blue shifted "
+                  "left by d, with their overlap hatched and the PRT share below the control "
+                  "mean filled, above a ruler that marks the trial's four Table 2 g's and "
+                  "your d.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -78,43 +82,50 @@ class EffectViewsExplorer(Explorer):
                                    label="PRT")
         self.u3_patch = Polygon(np.zeros((3, 2)), closed=True, color=ARM_COLORS["prt"],
                                 alpha=0.25, linewidth=0, label="PRT below the control mean")
-        self.overlap_patch = Polygon(np.zeros((3, 2)), closed=True, facecolor=MUTED,
-                                     edgecolor="none", alpha=0.9,
-                                     label="Overlap")
-        ax.add_patch(self.overlap_patch)
+        # The overlap is hatched and drawn above the blue fill, so it stays visible where
+        # the two regions coincide (a grey fill underneath was hidden by the blue).
+        self.overlap_patch = Polygon(np.zeros((3, 2)), closed=True, facecolor="none",
+                                     edgecolor=OKABE_ITO["black"], hatch="///",
+                                     linewidth=0, label="Overlap (hatched)", zorder=2.5)
         ax.add_patch(self.u3_patch)
+        ax.add_patch(self.overlap_patch)
         ax.axvline(0.0, color=ARM_COLORS["usual_care"], linestyle=":", linewidth=1.5)
         self.mean_line = ax.axvline(0.0, color=ARM_COLORS["prt"], linestyle=":", linewidth=1.5)
+        ax.plot([], [], color="#555555", linestyle=":", linewidth=1.5,
+                label="Group means (dotted)")
         self.stats_text = ax.text(0.985, 0.95, "", transform=ax.transAxes, ha="right",
                                   va="top", fontsize=11,
                                   bbox={"facecolor": "white", "edgecolor": "#CCCCCC"})
         ax.set_xlim(_X[0], _X[-1])
-        ax.set_ylim(0, 0.48)
+        ax.set_ylim(0, 0.62)
         ax.set_ylabel("Density")
         ax.set_xlabel("Pain, in standard deviations from the control mean (left = less pain)")
         ax.legend(loc="upper left", frameon=False, fontsize=10)
 
         marks = trial_marks()
         values = [v for _, v in marks]
-        ruler.scatter(values, np.zeros(len(values)), marker="v", s=60,
+        ruler.scatter(values, np.zeros(len(values)), marker="v", s=50,
                       color=OKABE_ITO["bluish_green"], zorder=3)
-        # placebo comparisons labelled above the line, usual care below; aligned away from
-        # their neighbours so that the four labels never overlap
-        placement = {"vs placebo, post": (8, "right"), "vs usual care, post": (-10, "center"),
-                     "vs placebo, 12 mo": (8, "left"), "vs usual care, 12 mo": (-10, "left")}
+        # Placebo comparisons labelled above the line, usual care below, aligned away from
+        # their neighbours so that the four labels never overlap. The labels sit farther
+        # from the line than the marker of your d reaches (7 points each way), so that
+        # marker never runs into a label, even when d equals one of the trial's g's.
+        placement = {"vs placebo, post": (10, "right"), "vs usual care, post": (-11, "center"),
+                     "vs placebo, 12 mo": (10, "left"), "vs usual care, 12 mo": (-11, "left")}
         for label, value in marks:
             dy, ha = placement[label]
             ruler.annotate(f"{value:.2f} {label}", (value, 0), xytext=(0, dy),
                            textcoords="offset points", ha=ha,
                            va="bottom" if dy > 0 else "top", fontsize=9)
-        (self.ruler_mark,) = ruler.plot([0], [0], marker="|", markersize=22,
-                                        markeredgewidth=3, color=HIGHLIGHT)
+        (self.ruler_mark,) = ruler.plot([0], [0], marker="|", markersize=14,
+                                        markeredgewidth=3, color=HIGHLIGHT, zorder=4)
         ruler.axhline(0, color="#777777", linewidth=1)
         ruler.set_xlim(-2.6, 0.6)
         ruler.set_ylim(-1.6, 1.6)
         ruler.set_yticks([])
         ruler.spines[["left"]].set_visible(False)
-        ruler.set_xlabel("d: the trial's Table 2 g's (green) and your d (red)")
+        ruler.set_xlabel("d: the trial's Table 2 g's (bluish green triangles) and your d "
+                         "(vermillion bar)")
         freeze_layout(fig)
         return fig, (ax, ruler)
 
@@ -166,6 +177,9 @@ class RespondersExplorer(Explorer):
     """
 
     title = "Responders: definition, time and comparison"
+    figure_alt = ("Bars of the share of responders in each arm with 95% intervals, beside "
+                  "the risk difference and its 95% interval for PRT against each control, "
+                  "the chosen comparison in vermillion.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -176,16 +190,18 @@ class RespondersExplorer(Explorer):
             "rule": widgets.ToggleButtons(
                 options=[("Pain 0–1", "pain01"), ("≥30% less pain", "reduction30"),
                          ("≥50% less pain", "reduction50")],
-                value="pain01", description="Responder", style={"button_width": "120px"},
+                value="pain01", description="Responder", style={"button_width": "140px"},
                 tooltips=[RULE_LABELS[r] for r in ("pain01", "reduction30", "reduction50")]),
             "time": widgets.ToggleButtons(options=[("Post-treatment", "post"),
                                                    ("12 months", "12mo")],
                                           value="post", description="When",
-                                          style={"button_width": "120px"}),
+                                          style={"button_width": "140px"}),
             "comparison": widgets.Dropdown(options=[("PRT vs placebo", "prt_vs_placebo"),
                                                     ("PRT vs usual care",
                                                      "prt_vs_usual_care")],
-                                           value="prt_vs_placebo", description="Compare"),
+                                           value="prt_vs_placebo", description="Compare",
+                                           style={"description_width": "initial"},
+                                           layout=widgets.Layout(width="260px")),
         }
 
     def setup_figure(self):
@@ -199,7 +215,8 @@ class RespondersExplorer(Explorer):
                            for x in xs]
         ax.set_xticks(xs, [ARM_SHORT_LABELS[a] for a in ARMS])
         ax.set_ylim(0, 100)
-        ax.set_ylabel("Responders (% of those randomized)")
+        ax.set_ylabel("Responders (% of those randomized)\nblack lines: 95% intervals",
+                      fontsize=11)
         ax.grid(axis="y", alpha=0.3)
 
         ys = np.arange(len(COMPARISONS))[::-1]
@@ -212,7 +229,7 @@ class RespondersExplorer(Explorer):
         forest.set_ylim(-0.7, 1.7)
         forest.set_xlim(-0.1, 0.9)
         forest.set_xlabel("Risk difference (PRT − control)")
-        forest.set_title("95% intervals", fontsize=11)
+        forest.set_title("95% intervals; the chosen\ncomparison in vermillion", fontsize=11)
         ax.set_title("Pain 0 or 1 of 10, after treatment", fontsize=12)  # sized for layout
         freeze_layout(fig)
         return fig, (ax, forest)

@@ -65,6 +65,10 @@ class PowerCurveExplorer(Explorer):
     """
 
     title = "Power curves"
+    figure_alt = ("Two power curves: on the left power rising with the number of people per "
+                  "arm at your d, on the right power rising with the true d at your n, each "
+                  "with your design marked as a vermillion dot and 80% power as a dashed "
+                  "line.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -78,10 +82,11 @@ class PowerCurveExplorer(Explorer):
                                    step=1, description="n per arm", style=style,
                                    continuous_update=False),
             "alpha": widgets.Dropdown(options=[("0.01", 0.01), ("0.05", 0.05), ("0.10", 0.10)],
-                                      value=0.05, description="alpha"),
+                                      value=0.05, description="alpha", style=style,
+                                      layout=widgets.Layout(width="140px")),
             "sided": widgets.ToggleButtons(options=["two-sided", "one-sided"],
                                            value="two-sided", description="Test",
-                                           style={"button_width": "90px"}),
+                                           style={"button_width": "105px"}),
         }
 
     def setup_figure(self):
@@ -96,6 +101,7 @@ class PowerCurveExplorer(Explorer):
             ax.axhline(0.8, color="#777777", linestyle="--", linewidth=1)
             ax.grid(alpha=0.3)
         left.text(295, 0.77, "80%", ha="right", va="top", fontsize=10, color="#555555")
+        right.text(1.97, 0.77, "80%", ha="right", va="top", fontsize=10, color="#555555")
         left.set_xlim(0, 300)
         left.set_ylim(0, 1.02)
         left.set_xlabel("People per arm (n)")
@@ -169,8 +175,12 @@ class ThreeArmExplorer(Explorer):
     """
 
     title = "Three arms, two comparisons"
+    figure_alt = ("Bars of the share of 4000 simulated three-arm trials in which each "
+                  "comparison, at least one and both reach significance, and a last bar for "
+                  "false alarms when no arm differs, with a dotted line at 5%.")
     _labels = ("vs placebo", "vs usual care", "at least one", "both", "false alarm\n(no effect)")
-    _diamond = "◆ = exact power of one comparison at alpha .05 (.025 if corrected)"
+    _diamond = ("◆ = exact power of one comparison at alpha .05 (.025 if corrected)\n"
+                "dotted line = 5%, the false-alarm rate the family of tests should keep")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -187,9 +197,13 @@ class ThreeArmExplorer(Explorer):
             "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=20, max=150,
                                    step=5, description="n per arm", style=style,
                                    continuous_update=False),
-            "correction": widgets.Dropdown(options=[("none", None), ("Bonferroni", "bonferroni"),
+            # Every option has a string value: ipywidgets reads a value of None as "nothing
+            # selected" and shows the menu blank.
+            "correction": widgets.Dropdown(options=[("none", "none"),
+                                                    ("Bonferroni", "bonferroni"),
                                                     ("Holm", "holm")],
-                                           value=None, description="Correction"),
+                                           value="none", description="Correction",
+                                           style=style, layout=widgets.Layout(width="220px")),
         }
 
     def setup_figure(self):
@@ -211,8 +225,9 @@ class ThreeArmExplorer(Explorer):
         return fig, ax
 
     def compute(self, d_placebo, d_usual_care, n, correction):
+        method = None if correction == "none" else correction
         out = dict(three_arm_power(round(float(d_placebo), 4), round(float(d_usual_care), 4),
-                                   int(n), correction))
+                                   int(n), method))
         out.update(d_placebo=float(d_placebo), d_usual_care=float(d_usual_care), n=int(n),
                    correction=correction)
         return out
@@ -231,14 +246,14 @@ class ThreeArmExplorer(Explorer):
         self.axes.set_xticks(range(len(self._labels)), [
             f"vs placebo\n(d = {state['d_placebo']:.2f})",
             f"vs usual care\n(d = {state['d_usual_care']:.2f})", *self._labels[2:]])
-        label = {None: "no correction", "bonferroni": "Bonferroni", "holm": "Holm"}[
+        label = {"none": "no correction", "bonferroni": "Bonferroni", "holm": "Holm"}[
             state["correction"]]
         self.axes.set_title(f"{state['n_trials']} simulated trials, {state['n']} per arm, "
                             f"{label}\n{self._diamond}", fontsize=12)
 
     def describe(self, state):
         p_pl, p_uc = state["power"]
-        fix = {None: "Without a correction", "bonferroni": "With Bonferroni",
+        fix = {"none": "Without a correction", "bonferroni": "With Bonferroni",
                "holm": "With Holm"}[state["correction"]]
         return (f"<b>{fix}, with true d = {state['d_placebo']:.2f} against placebo and "
                 f"{state['d_usual_care']:.2f} against usual care and {state['n']} per arm, "
@@ -271,6 +286,9 @@ class IntervalDanceExplorer(Explorer):
     """
 
     title = "The dance of the confidence intervals"
+    figure_alt = ("Twenty-five horizontal 95% intervals for g, one per replicated trial, "
+                  "with their estimates as black dots and a blue vertical line at the true "
+                  "d; intervals that cover it are grey, those that miss it vermillion.")
     _rows = 25
 
     def make_controls(self):
@@ -292,12 +310,15 @@ class IntervalDanceExplorer(Explorer):
         self.lines = ax.hlines(ys, np.zeros(self._rows), np.zeros(self._rows), linewidth=2.5)
         self.points = ax.scatter(np.zeros(self._rows), ys, s=25, color="black", zorder=3)
         self.truth = ax.axvline(0, color=ARM_COLORS["prt"], linewidth=2, label="true d")
-        ax.axvline(0, color="#777777", linewidth=1)
+        ax.axvline(0, color="#777777", linewidth=1, linestyle="--", label="no effect (g = 0)")
+        ax.plot([], [], color=ARM_COLORS["usual_care"], linewidth=2.5,
+                label="interval covers the true d")
+        ax.plot([], [], color=HIGHLIGHT, linewidth=2.5, label="interval misses it")
         ax.set_xlim(-1.0, 2.8)
         ax.set_ylim(0, self._rows + 1)
         ax.set_ylabel("Replication")
         ax.set_xlabel("Hedges' g with its 95% interval")
-        ax.legend(loc="lower right", frameon=False)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=10)
         freeze_layout(fig)
         return fig, ax
 
@@ -314,6 +335,11 @@ class IntervalDanceExplorer(Explorer):
                               for c in result.covers])
         self.points.set_offsets(np.column_stack([result.estimates, ys]))
         self.truth.set_xdata([state["true_d"], state["true_d"]])
+        # fit the axis to what is drawn (the intervals, the truth and zero)
+        low = min(float(result.low.min()), 0.0, state["true_d"])
+        high = max(float(result.high.max()), 0.0, state["true_d"])
+        pad = 0.08 * (high - low)
+        self.axes.set_xlim(low - pad, high + pad)
 
     def describe(self, state):
         result = state["dance"]
@@ -323,7 +349,7 @@ class IntervalDanceExplorer(Explorer):
         sig_verb = "excludes" if sig == 1 else "exclude"
         return (f"<b>With {state['n']} per arm each interval reaches about "
                 f"±{state['halfwidth']:.2f} around its g.</b> Of these 25 replications, "
-                f"{misses} {miss_verb} the true d (red) and {sig} {sig_verb} zero; the "
+                f"{misses} {miss_verb} the true d (vermillion) and {sig} {sig_verb} zero; the "
                 f"estimates range "
                 f"from {result.estimates.min():.2f} to {result.estimates.max():.2f}. One "
                 "trial is one of these lines: its interval, not its point, says how much it "
@@ -334,7 +360,7 @@ class IntervalDanceExplorer(Explorer):
 # The winner's curse
 # ---------------------------------------------------------------------------------------
 
-_BINS = np.arange(-1.0, 3.5001, 0.05)
+_BINS = np.arange(-2.0, 5.0001, 0.05)
 _CENTRES = (_BINS[:-1] + _BINS[1:]) / 2
 
 
@@ -355,7 +381,22 @@ def winners_curse(true_d: float, n: int) -> dict:
         "mean_significant": float(np.abs(sig).mean()) if sig.size else float("nan"),
         "replication_n": sample_size_two_groups(true_d, 0.8).n_per_group,
         "estimates": res.estimates,
+        "xlim": _fitted_xlim(res),
     }
+
+
+def _fitted_xlim(res) -> tuple[float, float]:
+    """An x-range that holds the histogram, both thresholds and the trial's |g|.
+
+    The histogram's bins are fixed (-2 to 5), but a small true d fills only a corner of
+    them; the axis is fitted to the middle 99.9% of the estimates instead.
+    """
+    observed = abs(float(_ledger("g.pain.post.prt_vs_placebo")))
+    lo_q, hi_q = np.quantile(res.estimates, [0.0005, 0.9995])
+    low = min(float(lo_q), -res.critical_d)
+    high = max(float(hi_q), res.critical_d, observed)
+    pad = 0.06 * (high - low)
+    return max(_BINS[0], low - pad), min(_BINS[-1], high + pad)
 
 
 class WinnersCurseExplorer(Explorer):
@@ -369,6 +410,10 @@ class WinnersCurseExplorer(Explorer):
     """
 
     title = "The winner's curse"
+    figure_alt = ("Histogram of the estimated d in many simulated trials at your true d and "
+                  "n, significant estimates in vermillion and the rest in light grey, with "
+                  "lines for the true d, the mean significant estimate, the two significance "
+                  "thresholds and the trial's |g| against placebo.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -393,8 +438,9 @@ class WinnersCurseExplorer(Explorer):
         self.true_line = ax.axvline(0, color=ARM_COLORS["prt"], linewidth=2.5, label="true d")
         self.mean_line = ax.axvline(0, color="black", linestyle="--", linewidth=2,
                                     label="mean |significant estimate|")
-        self.crit_lines = [ax.axvline(0, color="#777777", linestyle=":", linewidth=1.2)
-                           for _ in range(2)]
+        self.crit_lines = [ax.axvline(0, color="#777777", linestyle=":", linewidth=1.5,
+                                      label="significance thresholds (±)" if i == 0 else None)
+                           for i in range(2)]
         observed = abs(float(_ledger("g.pain.post.prt_vs_placebo")))
         ax.axvline(observed, color=OKABE_ITO["bluish_green"], linewidth=2,
                    label=f"trial's |g| vs placebo ({observed:.2f})")
@@ -402,7 +448,7 @@ class WinnersCurseExplorer(Explorer):
         ax.set_ylim(0, 2.0)
         ax.set_xlabel("Estimated d in one trial (positive = PRT better)")
         ax.set_ylabel("Density")
-        ax.legend(loc="upper right", frameon=False, fontsize=10)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=10)
         ax.set_title("Sampling distribution of the estimate", fontsize=12)
         freeze_layout(fig)
         return fig, ax
@@ -427,19 +473,29 @@ class WinnersCurseExplorer(Explorer):
         self.mean_line.set_xdata([state["mean_significant"]] * 2)
         for line, x in zip(self.crit_lines, (-res.critical_d, res.critical_d), strict=True):
             line.set_xdata([x, x])
+        self.axes.set_xlim(*state["xlim"])
         self.axes.set_title(f"True d = {state['true_d']:.2f}, {state['n']} per arm: power "
                             f"{res.power:.0%}, exaggeration ×{res.exaggeration:.2f}",
                             fontsize=12)
 
     def describe(self, state):
+        from prtlib.power import say_probability
+
         res = state["result"]
-        as_large = float((state["estimates"] >= state["observed"]).mean())
+
+        def said(p):
+            # exact tails of a continuous distribution are never 0 or 1; a float that
+            # rounds to either is written as the bound it is ("more than 99.9%")
+            return say_probability(min(max(p, 1e-300), 1 - 1e-12))
+
+        as_large = res.prob_at_least(state["observed"])
         return (f"<b>If PRT's true advantage were d = {state['true_d']:.2f}, a trial with "
-                f"{state['n']} per arm would reach significance {res.power:.0%} of the time, "
-                f"and its significant estimates would average |d| = "
-                f"{state['mean_significant']:.2f}, {res.exaggeration:.2f} times the truth "
-                f"(type S {res.type_s:.1e}).</b> Only estimates beyond ±{res.critical_d:.2f} "
-                f"count as significant. An estimate of {state['observed']:.2f} or more, as the "
-                f"trial found against placebo, would turn up in {as_large:.1%} of such trials. "
-                f"A replication powered at 80% for d = {state['true_d']:.2f} "
-                f"needs {state['replication_n']} per arm.")
+                f"{state['n']} per arm would reach significance with probability "
+                f"{said(res.power)}, and its significant estimates would average |d| = "
+                f"{state['mean_significant']:.2f}, {res.exaggeration:.2f} times the truth. "
+                f"The chance that a significant estimate has the wrong sign (type S) is "
+                f"{said(res.type_s)}.</b> Only estimates beyond ±{res.critical_d:.2f} (the "
+                f"dotted lines) count as significant. The chance that one such trial "
+                f"estimates {state['observed']:.2f} or more, as the trial did against "
+                f"placebo, is {said(as_large)}. A replication powered at 80% for "
+                f"d = {state['true_d']:.2f} needs {state['replication_n']} per arm.")

@@ -59,6 +59,9 @@ class FollowUpExplorer(Explorer):
     """
 
     title = "A year of follow-up: pain and attrition"
+    figure_alt = ("Left, mean pain (0-10) of PRT, placebo and usual care at every visit from "
+                  "baseline to 13 months after it, with 95% intervals or 1 SD either side; "
+                  "right, bars of the percentage of each arm still measured at each visit.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -105,8 +108,9 @@ class FollowUpExplorer(Explorer):
         right.set_ylabel("% of randomized measured")
         right.set_ylim(0, 112)
         right.grid(axis="y", alpha=0.3)
+        # Upright labels would be wider than a bar and spill onto the neighbouring one.
         self.bar_labels = {arm: right.text(0, 0, "", ha="center", va="bottom", fontsize=9,
-                                           color="#333333") for arm in ARMS}
+                                           rotation=90, color="#333333") for arm in ARMS}
         left.set_title("Pain by arm (Table 2)", fontsize=12)
         right.set_title("Still measured (Figure 1)", fontsize=12)
         freeze_layout(fig)
@@ -209,6 +213,10 @@ class DropoutExplorer(Explorer):
     """
 
     title = "Dropout mechanisms: completers, LOCF and the mixed model"
+    figure_alt = ("Left, the average and middle 95% of 200 simulated 12-month effect "
+                  "estimates for completers only, LOCF and the mixed model against the true "
+                  "effect; right, each arm's true mean pain over time beside the mean of the "
+                  "people still measured.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -329,11 +337,18 @@ class MissingRespondersExplorer(Explorer):
     ``rule`` (the responder definition) and ``assumed`` (percent of the missing who
     would have responded, the same in both arms; 0 is the paper's rule). Left: each
     arm's responder percentage of those randomized, split into responders seen (solid)
-    and responders assumed among the missing (hatched); diamonds mark the completers-only
-    percentage. Right: the PRT-minus-control difference as the assumption moves.
+    and responders assumed among the missing (hatched), its total printed above it;
+    diamonds mark the completers-only percentage (of those measured), its value printed
+    below. Right: the PRT-minus-control difference as the assumption moves (one rate for
+    both arms), the paper's rule (open square), the current assumption (circle) and the
+    completers-only difference (dashed).
     """
 
     title = "Responders when outcomes are missing"
+    figure_alt = ("Left, bars of each arm's responder percentage of those randomized, split "
+                  "into responders seen and responders assumed among the missing, with "
+                  "diamonds at the completers-only percentage; right, the PRT-minus-control "
+                  "difference as the assumed response rate of the missing goes from 0 to 100%.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -357,32 +372,43 @@ class MissingRespondersExplorer(Explorer):
         }
 
     def setup_figure(self):
+        from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
 
-        fig, (left, right) = new_figure(9.0, 3.8, ncols=2, width_ratios=[1.0, 1.1])
+        fig, (left, right) = new_figure(9.0, 4.3, ncols=2, width_ratios=[1.0, 1.1])
         self.seen_bars = left.barh([1, 0], [0, 0], color=[ARM_COLORS["prt"], MUTED],
                                    height=0.55)
         self.assumed_bars = left.barh([1, 0], [0, 0], left=[0, 0], color="white",
                                       edgecolor=[ARM_COLORS["prt"], MUTED], hatch="///",
                                       height=0.55, linewidth=1.2)
         (self.completers,) = left.plot([0, 0], [1, 0], "D", color="black", markersize=7,
-                                       label="completers only")
-        self.value_labels = [left.text(0, y, "", va="center", fontsize=10) for y in (1, 0)]
+                                       label="completers only (% of those measured)")
+        # Each bar's total sits above the end of the bar; each diamond's value sits
+        # below the diamond, so a number is never beside the wrong mark.
+        self.value_labels = [left.text(0, y + 0.32, "", ha="center", va="bottom",
+                                       fontsize=10, fontweight="bold", color="#333333")
+                             for y in (1, 0)]
+        self.completer_labels = [left.text(0, y - 0.32, "", ha="center", va="top",
+                                           fontsize=9, color="black") for y in (1, 0)]
         left.set_yticks([1, 0])
         left.set_yticklabels(["PRT", ARM_SHORT_LABELS["usual_care"]])  # reserve the room
         left.set_xlim(0, 100)
-        left.set_ylim(-1.35, 1.45)
-        left.set_xlabel("Responders, % of those randomized")
+        left.set_ylim(-1.55, 1.65)
+        left.set_xlabel("Responders (%)")
         seen = Patch(facecolor="#777777", label="responders seen")
         assumed = Patch(facecolor="white", edgecolor="#777777", hatch="///",
                         label="assumed among missing")
-        left.legend(handles=[seen, assumed, self.completers], loc="lower right", ncols=2,
-                    fontsize=9, frameon=False)
+        left.legend(handles=[seen, assumed, self.completers], loc="lower right", ncols=1,
+                    fontsize=9, frameon=False,
+                    title="bars: % of those randomized", title_fontsize=9)
         left.grid(axis="x", alpha=0.3)
         (self.curve,) = right.plot(100 * _ASSUMED, np.zeros_like(_ASSUMED),
                                    color=ARM_COLORS["prt"], linewidth=2.5)
-        (self.point,) = right.plot([0], [0], "o", color=HIGHLIGHT, markersize=10, zorder=4)
-        (self.nri,) = right.plot([0], [0], "s", color="black", markersize=7,
+        (self.point,) = right.plot([0], [0], "o", color=HIGHLIGHT, markersize=10, zorder=4,
+                                   label="your assumption")
+        # An open square, drawn above the circle, stays visible when both sit at 0%.
+        (self.nri,) = right.plot([0], [0], "s", mfc="none", mec="black", mew=1.8,
+                                 markersize=13, zorder=5,
                                  label="missing = non-responder (paper)")
         self.completers_line = right.axhline(0, color="#555555", linestyle="--", linewidth=1.2,
                                              label="completers only")
@@ -390,9 +416,13 @@ class MissingRespondersExplorer(Explorer):
         right.set_ylim(0, 75)
         right.set_xlabel("% of missing assumed to respond, both arms")
         right.set_ylabel("PRT − control (% points)")
-        right.legend(loc="lower left", fontsize=9, frameon=False)
+        curve_handle = Line2D([], [], color=ARM_COLORS["prt"], linewidth=2.5,
+                              label="difference, one rate for both arms")
+        right.legend(handles=[curve_handle, self.nri, self.point, self.completers_line],
+                     loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=9,
+                     frameon=False)
         right.grid(alpha=0.3)
-        self.left_title = left.set_title("", fontsize=12)
+        self.left_title = left.set_title(" ", fontsize=12)
         right.set_title("The difference under each assumption", fontsize=12)
         freeze_layout(fig)
         return fig, (left, right)
@@ -426,8 +456,10 @@ class MissingRespondersExplorer(Explorer):
             self.assumed_bars[k].set_x(a["seen_part"])
             self.assumed_bars[k].set_width(a["total"] - a["seen_part"])
             self.assumed_bars[k].set_edgecolor(ARM_COLORS[arm])
-            self.value_labels[k].set_position((max(a["total"], a["completers"]) + 3.0, 1 - k))
+            self.value_labels[k].set_x(a["total"])
             self.value_labels[k].set_text(f"{a['total']:.0f}%")
+            self.completer_labels[k].set_x(a["completers"])
+            self.completer_labels[k].set_text(f"{a['completers']:.0f}%")
         self.completers.set_xdata([state["arms"][a]["completers"] for a in arms])
         self.axes[0].set_yticklabels(["PRT", ARM_SHORT_LABELS[control]])
         when = "post-treatment" if state["time"] == "post" else "12 months"

@@ -23,7 +23,7 @@ from prtlib.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO, new_figure
 _SEED = 0
 _N_RESAMPLES = 4000
 _AB_BINS = np.linspace(-1.6, 0.8, 49)
-_SIM_BINS = np.linspace(-2.8, 1.0, 77)
+_SIM_BINS = np.linspace(-3.0, 1.6, 93)
 _GRID = np.linspace(-1.0, 1.0, 81)
 
 
@@ -73,10 +73,15 @@ class MediationExplorer(Explorer):
     Controls: ``time`` (the visit whose pain is the outcome Y; the mediator is always
     TSK-11 change from baseline to post) and ``comparison``. Left: the path diagram with
     the standardized a, b and c' and, below, c and ab. Right: the bootstrap distribution
-    of ab, its 95% percentile interval (between the dotted lines) and zero.
+    of ab, its estimate (solid), its 95% percentile interval (between the dotted lines)
+    and zero, with their values in the key below the axes.
     """
 
     title = "Mediation paths: PRT → fear beliefs → pain"
+    figure_alt = ("Left, a path diagram from treatment to TSK-11 change to pain with the "
+                  "simulated cohort's standardized paths a, b and c'; right, a histogram of "
+                  "the indirect effect ab in 4000 bootstrap resamples with its estimate, its "
+                  "95% interval and zero marked.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -92,7 +97,7 @@ class MediationExplorer(Explorer):
         }
 
     def setup_figure(self):
-        fig, (left, right) = new_figure(9.0, 3.9, ncols=2, width_ratios=[1.15, 1.0])
+        fig, (left, right) = new_figure(9.0, 4.3, ncols=2, width_ratios=[1.15, 1.0])
         left.set_xlim(0, 1)
         left.set_ylim(0, 1)
         left.axis("off")
@@ -116,12 +121,18 @@ class MediationExplorer(Explorer):
         self.summary = left.text(0.5, 0.03, "", ha="center", fontsize=10.5, color="#333333")
         self.hist = right.stairs(np.zeros(_AB_BINS.size - 1), _AB_BINS, fill=True,
                                  color=OKABE_ITO["sky_blue"])
-        right.axvline(0, color="black", linewidth=1.2)
-        self.low_line = right.axvline(0, color=HIGHLIGHT, linestyle=":", linewidth=1.8)
+        zero = right.axvline(0, color="black", linewidth=1.2, label="zero")
+        self.low_line = right.axvline(0, color=HIGHLIGHT, linestyle=":", linewidth=1.8,
+                                      label="95% interval")
         self.high_line = right.axvline(0, color=HIGHLIGHT, linestyle=":", linewidth=1.8)
-        self.est_line = right.axvline(0, color=ARM_COLORS["prt"], linewidth=2)
-        self.ci_text = right.text(0.02, 0.95, "", transform=right.transAxes, va="top",
-                                  fontsize=10)
+        self.est_line = right.axvline(0, color=ARM_COLORS["prt"], linewidth=2,
+                                      label="estimate (cohort)")
+        # The key sits below the axes, where no line can cross it; draw() writes the
+        # values into its labels.
+        self.key = right.legend(handles=[self.est_line, self.low_line, zero],
+                                labels=["ab = −0.00", "95% CI −0.00 to −0.00", "zero"],
+                                loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3,
+                                fontsize=9.5, frameon=False, handlelength=1.6)
         right.set_xlim(_AB_BINS[0], _AB_BINS[-1])
         right.set_ylim(0, 620)
         right.set_xlabel("Indirect effect ab (standardized)")
@@ -153,7 +164,9 @@ class MediationExplorer(Explorer):
         self.low_line.set_xdata([low, low])
         self.high_line.set_xdata([high, high])
         self.est_line.set_xdata([boot.estimate, boot.estimate])
-        self.ci_text.set_text(f"ab = {_num(boot.estimate)}\n95% CI {_num(low)} to {_num(high)}")
+        key = self.key.get_texts()
+        key[0].set_text(f"ab = {_num(boot.estimate)}")
+        key[1].set_text(f"95% CI {_num(low)} to {_num(high)}")
 
     def describe(self, state):
         p, boot = state["paths"], state["boot"]
@@ -161,8 +174,9 @@ class MediationExplorer(Explorer):
         control = ARM_SHORT_LABELS[state["control"]].lower()
         verdict = ("The interval excludes 0: by the usual rule, 'significant mediation'."
                    if boot.excludes_zero else
-                   "The interval includes 0: with this many people, the same paths can fall "
-                   "either side of 'significant'.")
+                   "The interval includes 0: in this simulated cohort and at this visit the "
+                   "verdict is borderline, and a small change in the sample could move it "
+                   "to either side of 'significant'.")
         return (f"<b>PRT vs {control}, pain at {TIME_LABELS[state['time']].lower()}: "
                 f"ab = {_num(p.ab)} (95% bootstrap CI {_num(low)} to {_num(high)}), of a total "
                 f"effect c = {_num(p.c)}.</b> PRT lowered TSK-11 change by {_num(abs(p.a))} SDs "
@@ -197,6 +211,21 @@ def confounded_state(u_to_m: float, u_to_y: float, true_b: float) -> dict:
     return {"sim": sim, "bias": bias, "counts": counts, "a": a, "n": n}
 
 
+def _estimate_window(sim) -> tuple[float, float]:
+    """x-limits that hold the truth, zero and the middle 99% of the estimates, with a small
+    margin (so the histogram fills the panel whatever the setting)."""
+    low, high = np.quantile(sim.ab_hat, [0.005, 0.995])
+    low = min(low, sim.true_ab, 0.0) - 0.08
+    high = max(high, sim.true_ab, 0.0) + 0.08
+    # Keep a tick (every 0.5) from sitting on an edge, where half its label would fall
+    # outside the layout computed once for the figure.
+    if low - np.floor(low * 2) / 2 > 0.42:
+        low = np.ceil(low * 2) / 2 - 0.08
+    if np.ceil(high * 2) / 2 - high > 0.42:
+        high = np.floor(high * 2) / 2 + 0.08
+    return float(max(low, _SIM_BINS[0])), float(min(high, _SIM_BINS[-1]))
+
+
 class ConfounderExplorer(Explorer):
     """A hidden common cause of beliefs and pain, and the indirect effect it fakes.
 
@@ -209,6 +238,10 @@ class ConfounderExplorer(Explorer):
     """
 
     title = "An unmeasured confounder of beliefs and pain"
+    figure_alt = ("Left, a map of the bias in the indirect effect for every pair of effects "
+                  "of a hidden confounder on belief change and on pain, with the chosen pair "
+                  "marked; right, a histogram of the indirect effect estimated in 2000 "
+                  "simulated trials, with the true value and the mean estimate marked.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -227,6 +260,8 @@ class ConfounderExplorer(Explorer):
         }
 
     def setup_figure(self):
+        from matplotlib.ticker import MultipleLocator
+
         fig, (left, right) = new_figure(9.0, 3.9, ncols=2, width_ratios=[1.0, 1.2])
         a = float(_ledger("mediation.tsk11.12mo.a"))
         grid = _bias_grid(a)
@@ -249,6 +284,7 @@ class ConfounderExplorer(Explorer):
                                va="top", fontsize=10, zorder=5,
                                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85})
         right.set_xlim(_SIM_BINS[0], _SIM_BINS[-1])
+        right.xaxis.set_major_locator(MultipleLocator(0.5))
         right.set_ylim(0, 450)
         right.set_xlabel("Estimated ab (dashed: truth, solid: mean)")
         right.set_ylabel("Simulated trials")
@@ -259,7 +295,8 @@ class ConfounderExplorer(Explorer):
     def compute(self, u_to_m, u_to_y, true_b):
         out = dict(confounded_state(round(float(u_to_m), 4), round(float(u_to_y), 4),
                                     round(float(true_b), 4)))
-        out.update(u_to_m=float(u_to_m), u_to_y=float(u_to_y), true_b=float(true_b))
+        out.update(u_to_m=float(u_to_m), u_to_y=float(u_to_y), true_b=float(true_b),
+                   xlim=_estimate_window(out["sim"]))
         return out
 
     def draw(self, state):
@@ -270,6 +307,7 @@ class ConfounderExplorer(Explorer):
         self.mean.set_xdata([sim.mean_ab] * 2)
         self.text.set_text(f"true ab {_num(sim.true_ab)}\nmean estimate {_num(sim.mean_ab)}\n"
                            f"'significant' in {sim.share_significant:.0%}")
+        self.axes[1].set_xlim(*state["xlim"])
 
     def describe(self, state):
         sim, bias = state["sim"], state["bias"]

@@ -241,6 +241,10 @@ class GLMExplorer(Explorer):
     """
 
     title = "Fitting the GLM to one voxel"
+    figure_alt = ("Top: the simulated voxel's signal over the first trials, with the true "
+                  "signal and the fitted model; middle: the inflation level of each trial; "
+                  "bottom: the estimated pain response and per-level effect with 95% "
+                  "intervals beside their true values.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -398,6 +402,9 @@ class NullBrainExplorer(Explorer):
     """
 
     title = "False positives in a brain with nothing in it"
+    figure_alt = ("Four copies of one simulated group t map of 4,096 voxels, thresholded "
+                  "uncorrected, with Bonferroni, with FDR and with a permutation test; "
+                  "vermillion squares mark false positives and blue squares true positives.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -522,8 +529,9 @@ def roi_table():
 def roi_test(key: str, tails: str, n_tests: int) -> dict:
     """One ROI result tested one- or two-tailed at ``alpha / n_tests``.
 
-    Returns t, df, p, the threshold, the critical t value(s), whether the result passes
-    and the approximate d (:func:`prtlib.fmri.t_to_d`).
+    Returns t, df, p, the threshold, the critical t value(s), whether the result passes,
+    the arm sizes and the approximate d from t and those sizes
+    (:func:`prtlib.fmri.trial_roi_results`).
     """
     from scipy import stats
 
@@ -541,7 +549,8 @@ def roi_test(key: str, tails: str, n_tests: int) -> dict:
         critical = (-c, c)
     return {"key": key, "region": row["region"], "comparison": row["comparison"], "t": t,
             "df": df, "p": p, "threshold": alpha, "critical": critical,
-            "passes": p <= alpha, "d": float(row["d"]), "tails": tails,
+            "passes": p <= alpha, "d": float(row["d"]), "n_prt": int(row["n_prt"]),
+            "n_control": int(row["n_control"]), "tails": tails,
             "n_tests": int(n_tests), "p_reported": float(row["p_reported"])}
 
 
@@ -553,6 +562,9 @@ class RoiTestExplorer(Explorer):
     """
 
     title = "How strong are the trial's brain results?"
+    figure_alt = ("The t distribution expected with no true effect, with the rejection region "
+                  "shaded and a vertical line at the t the paper reports for the chosen "
+                  "brain region.")
     _GRID = np.linspace(-5, 5, 801)
 
     def make_controls(self):
@@ -564,7 +576,7 @@ class RoiTestExplorer(Explorer):
         return {
             "region": widgets.Dropdown(options=options, value=options[0][1],
                                        description="Result",
-                                       layout=widgets.Layout(width="430px")),
+                                       layout=widgets.Layout(width="480px")),
             "tails": widgets.ToggleButtons(options=["one-tailed", "two-tailed"],
                                            value="one-tailed", description="Test",
                                            style={"button_width": "100px"}),
@@ -627,7 +639,8 @@ class RoiTestExplorer(Explorer):
         return (
             f"<b>t({state['df']:g}) = {state['t']:.2f}: {state['tails']} p = {p}, against a "
             f"threshold of {thr}{spread}, so it {verdict}.</b><br>"
-            f"As an effect size this is d ≈ {state['d']:.2f}, a small effect. The paper "
-            f"reports the one-tailed p = {_no_zero(state['p_reported'], 2)}; no effect "
-            "survived correction over the whole brain."
+            f"As an effect size this is d ≈ {state['d']:.2f} (t × √(1/n₁ + 1/n₂) with the "
+            f"{state['n_prt']} and {state['n_control']} people randomized), a small-to-moderate "
+            f"effect. The paper reports the one-tailed p = {_no_zero(state['p_reported'], 2)}; "
+            "no effect survived correction over the whole brain."
         )

@@ -63,8 +63,8 @@ def resting_pair_figure(pair, window_s: float = 120.0):
     left.set_ylim(-3.8, 4.2)
     right.scatter(pair["seed"], pair["target"], s=4, alpha=0.35, color="#555555",
                   linewidths=0)
-    right.set_xlabel("Seed")
-    right.set_ylabel("Target")
+    right.set_xlabel("Seed (SD units)")
+    right.set_ylabel("Target (SD units)")
     right.set_title(f"All {len(pair)} scans: r = {res.r:.2f}, z = {res.z:.2f}")
     right.set_aspect("equal", adjustable="datalim")
     return fig
@@ -163,6 +163,9 @@ class ConnectivityExplorer(Explorer):
     """
 
     title = "A group × time change in connectivity"
+    figure_alt = ("Left: each simulated person's change in connectivity, PRT and placebo, with "
+                  "the group means; right: the PRT minus placebo difference with its 95% "
+                  "interval beside the true change.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -184,6 +187,8 @@ class ConnectivityExplorer(Explorer):
         }
 
     def setup_figure(self):
+        from matplotlib.ticker import FormatStrFormatter, MultipleLocator
+
         fig, (left, right) = new_figure(9.0, 3.8, ncols=2,
                                         gridspec_kw={"width_ratios": [1.5, 1]})
         self.points = {}
@@ -196,8 +201,12 @@ class ConnectivityExplorer(Explorer):
         left.axhline(0, color="#777777", linewidth=0.8)
         left.set_xticks([0, 1], ["PRT", "Placebo"])
         left.set_xlim(-0.6, 1.6)
-        left.set_ylim(-1.8, 2.0)
-        left.set_ylabel("Change in connectivity, post − pre (z)")
+        # The layout is frozen once, so the tick labels must keep one width whatever range
+        # draw() sets: ticks every 0.5, one decimal ("−1.5"), never "−0.75".
+        left.yaxis.set_major_locator(MultipleLocator(0.5))
+        left.yaxis.set_major_formatter(FormatStrFormatter("%.1f"))
+        left.set_ylim(-2.5, 2.5)
+        left.set_ylabel("Change in connectivity,\npost − pre (Fisher z)")
         left.set_title("Each person's change; bar = group mean")
         (self.ci_line,) = right.plot([0, 0], [0, 0], color=OKABE_ITO["blue"], linewidth=4,
                                      solid_capstyle="butt")
@@ -292,6 +301,9 @@ class ReverseInferenceExplorer(Explorer):
     """
 
     title = "Reverse inference: does activation mean pain?"
+    figure_alt = ("Left: 100 scanned people as squares, filled when the region is active and "
+                  "vermillion when in pain; right: the probability of pain after seeing the "
+                  "activation against the probability before.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -404,6 +416,9 @@ class CorrelationExplorer(Explorer):
     """
 
     title = "Brain-behaviour correlations in small samples"
+    figure_alt = ("The sampling distribution of the observed correlation for the chosen true r "
+                  "and sample size, with the significant tails shaded and a line at the "
+                  "average size of the significant results.")
 
     def make_controls(self):
         import ipywidgets as widgets

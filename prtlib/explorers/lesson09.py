@@ -17,6 +17,7 @@ import functools
 import html
 
 import numpy as np
+from matplotlib.patches import Patch
 
 from prtlib import appraisal, evidence
 from prtlib.constants import ARM_SHORT_LABELS, ARMS
@@ -44,6 +45,15 @@ are set to "no information")."""
 
 _ESCALATION = [("never (worst domain only)", 0), ("2 or more domains", 2),
                ("3 or more domains", 3), ("4 or more domains", 4), ("all 5 domains", 5)]
+"""Options of the overall rule's menu: from how many "some concerns" domains the overall
+judgement becomes high."""
+
+_ESCALATION_QUESTION = ("from how many domains with some concerns should the overall "
+                        "judgement become high?")
+
+_ESCALATION_MENU_PX = 250
+"""Width of the overall rule's menu: room for its longest label at the notebook's font
+(about 7.5 px a character at 13 px, plus the arrow), so no label is cut off."""
 
 
 def _control_name(qid: str) -> str:
@@ -73,7 +83,10 @@ class RoB2ChecklistExplorer(Explorer):
     """
 
     title = "RoB 2 checklist for one result"
-    figure_alt = "Traffic-light chart of the five RoB 2 domains and the overall judgement"
+    figure_alt = ("A traffic-light chart: for each of the five RoB 2 domains, the answers "
+                  "to its signalling questions (black where the algorithm used them, grey "
+                  "where it did not reach them) and a low, some-concerns or high judgement, "
+                  "with the overall judgement below.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -86,27 +99,47 @@ class RoB2ChecklistExplorer(Explorer):
                              for code in q.options],
                     value=DEFAULT_ANSWERS[q.id], description=q.id, tooltip=q.text,
                     style={"description_width": "28px"},
-                    layout=widgets.Layout(width="178px"))
+                    layout=widgets.Layout(width="210px", flex="0 0 auto"))
         controls["escalate_from"] = widgets.Dropdown(
-            options=_ESCALATION, value=0, description="Several concerns → high?",
-            style={"description_width": "initial"}, layout=widgets.Layout(width="330px"))
+            options=_ESCALATION, value=0, tooltip=_ESCALATION_QUESTION,
+            layout=widgets.Layout(width=f"{_ESCALATION_MENU_PX}px"))
         return controls
+
+    @staticmethod
+    def question_html(qid: str) -> str:
+        """The text shown beside a question's menu: the question and when it is asked."""
+        q = next(q for dom in appraisal.DOMAINS for q in dom.questions if q.id == qid)
+        asked = (f' <span style="color:#555555">(asked if {html.escape(q.asked_if)})</span>'
+                 if q.asked_if else "")
+        return f'<span style="line-height:1.3">{html.escape(q.text)}{asked}</span>'
 
     @property
     def widget(self):
-        """The controls grouped by domain, above the figure and the readout."""
+        """The controls grouped by domain, each menu with its question written beside it
+        (touch screens show no tooltips), above the figure and the readout."""
         import ipywidgets as widgets
 
         if self._widget is None:
             assembled = super().widget
             groups = []
             for dom in appraisal.DOMAINS:
-                header = widgets.HTML(f"<b>{dom.id}</b> {html.escape(dom.short_name)}")
-                groups.append(widgets.VBox(
-                    [header, *(self.controls[_control_name(q)] for q in dom.question_ids)],
-                    layout=widgets.Layout(margin="0 8px 6px 0")))
-            overall = widgets.HTML("<b>Overall</b> rule")
-            groups.append(widgets.VBox([overall, self.controls["escalate_from"]]))
+                header = widgets.HTML(f"<b>{dom.id}</b> {html.escape(dom.name)}")
+                rows = []
+                for qid in dom.question_ids:
+                    text = widgets.HTML(self.question_html(qid),
+                                        layout=widgets.Layout(flex="1 1 260px",
+                                                              max_width="560px",
+                                                              margin="0 0 0 6px"))
+                    text.add_class("prt-question-text")
+                    rows.append(widgets.HBox(
+                        [self.controls[_control_name(qid)], text],
+                        layout=widgets.Layout(align_items="center", flex_flow="row wrap")))
+                groups.append(widgets.VBox([header, *rows],
+                                           layout=widgets.Layout(margin="0 8px 8px 0",
+                                                                 width="100%")))
+            overall = widgets.HTML(f"<b>Overall</b> rule: {html.escape(_ESCALATION_QUESTION)}")
+            groups.append(widgets.VBox([overall, self.controls["escalate_from"]],
+                                       layout=widgets.Layout(width="100%")))
             assembled.children[1].children = tuple(groups)
         return self._widget
 
@@ -214,7 +247,9 @@ class InconsistencyExplorer(Explorer):
     """
 
     title = "The paper against itself: two versions of a number"
-    figure_alt = "The two versions of a published number and the evidence that weighs them"
+    figure_alt = ("For the chosen inconsistency in the paper, the two printed versions of "
+                  "a number side by side with the number a reader can compute from what is "
+                  "printed to weigh them.")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -222,8 +257,8 @@ class InconsistencyExplorer(Explorer):
         options = [(evidence.check_inconsistency(i).topic, i) for i in _inconsistency_ids()]
         return {"item": widgets.Dropdown(options=options, value=options[0][1],
                                          description="Inconsistency",
-                                         style={"description_width": "initial"},
-                                         layout=widgets.Layout(width="460px"))}
+                                         style={"description_width": "110px"},
+                                         layout=widgets.Layout(width="480px"))}
 
     def setup_figure(self):
         fig, base = new_figure(8.6, 4.3)
@@ -257,12 +292,9 @@ class InconsistencyExplorer(Explorer):
         m = evidence.news_misreading()
         x = np.arange(len(ARMS))
         for i, arm in enumerate(ARMS):
-            ax.bar(i, m.randomized[arm], width=0.6, color=ARM_COLORS[arm], alpha=0.3,
-                   label="randomized (Figure 1)" if i == 0 else None)
+            ax.bar(i, m.randomized[arm], width=0.6, color=ARM_COLORS[arm], alpha=0.3)
             ax.bar(i, m.responders[arm], width=0.6, color=ARM_COLORS[arm],
-                   edgecolor=HIGHLIGHT, linewidth=2, hatch="//",
-                   label="pain 0 or 1 after treatment: what the summary called 'randomized'"
-                   if i == 0 else None)
+                   edgecolor=HIGHLIGHT, linewidth=2, hatch="//")
             ax.text(i, m.randomized[arm] + 1, f"{m.randomized[arm]} randomized", ha="center",
                     fontsize=10)
             ax.text(i, m.responders[arm] + 1, f"{m.responders[arm]} "
@@ -271,7 +303,13 @@ class InconsistencyExplorer(Explorer):
         ax.set_xticks(x, [ARM_SHORT_LABELS[a] for a in ARMS])
         ax.set_ylim(0, 72)
         ax.set_ylabel("Participants")
-        ax.legend(loc="upper right", fontsize=9.5, frameon=False)
+        # Neutral legend keys: every arm has its own colour, so the keys show the two
+        # styles (pale bar; hatched bar with a vermillion edge), not one arm's colour.
+        ax.legend(handles=[
+            Patch(facecolor=MUTED, label="randomized (Figure 1)"),
+            Patch(facecolor="#BBBBBB", edgecolor=HIGHLIGHT, linewidth=2, hatch="//",
+                  label="pain 0 or 1 after treatment: what the summary called 'randomized'")],
+            loc="upper right", fontsize=9.5, frameon=False)
         return ax
 
     def _number_line(self, fig, rows, xlabel, xlim, zero=False):
@@ -437,19 +475,22 @@ class InconsistencyExplorer(Explorer):
 
     def _public(self, fig, ev):
         ax = self._axes(fig, left=0.11)
+        kinds = [("table2", "Table 2: mean of two sessions", 1.0),
+                 ("public", "public file: one session", 0.4)]
         for i, arm in enumerate(ARMS):
-            for k, (kind, label, alpha) in enumerate(
-                    [("table2", "Table 2: mean of two sessions", 1.0),
-                     ("public", "public file: one session", 0.4)]):
+            for k, (kind, _label, alpha) in enumerate(kinds):
                 value = ev[f"{kind}.{arm}"]
                 ax.bar(i + (k - 0.5) * 0.36, value, width=0.34, color=ARM_COLORS[arm],
-                       alpha=alpha, label=label if i == 0 else None)
+                       alpha=alpha)
                 ax.text(i + (k - 0.5) * 0.36, value + 0.05, f"{value:.2f}", ha="center",
                         fontsize=10)
         ax.set_xticks(range(3), [ARM_SHORT_LABELS[a] for a in ARMS])
         ax.set_ylim(0, 5.6)
         ax.set_ylabel("Baseline pain (0-10)")
-        ax.legend(loc="upper right", fontsize=9.5, frameon=False, ncols=2)
+        # Neutral keys (solid and pale grey): the bars take each arm's colour.
+        ax.legend(handles=[Patch(facecolor="#666666", alpha=alpha, label=label)
+                           for _, label, alpha in kinds],
+                  loc="upper right", fontsize=9.5, frameon=False, ncols=2)
         return ax
 
     # -- the wire -----------------------------------------------------------------------
@@ -493,7 +534,10 @@ class ReplicationPlannerExplorer(Explorer):
     """
 
     title = "Planning a replication"
-    figure_alt = "Power curves against participants per arm for several planning effects"
+    figure_alt = ("Power of a two-arm replication against participants per arm (log "
+                  "scale) for the chosen effect size (blue curve) and the other candidate "
+                  "effects (light grey curves), with the size needed for the chosen power "
+                  "(vermillion line) and the trial's own size per arm (dotted line).")
 
     def make_controls(self):
         import ipywidgets as widgets
@@ -503,7 +547,7 @@ class ReplicationPlannerExplorer(Explorer):
             "target": widgets.Dropdown(
                 options=[(f"{t.label} (g = {t.g:.2f})", t.key) for t in targets],
                 value="12mo_placebo_bound", description="Plan for",
-                layout=widgets.Layout(width="520px")),
+                style={"description_width": "70px"}, layout=widgets.Layout(width="580px")),
             "power": widgets.ToggleButtons(options=[("80%", 0.8), ("90%", 0.9), ("95%", 0.95)],
                                            value=0.9, description="Power",
                                            style={"button_width": "60px"}),
@@ -529,14 +573,15 @@ class ReplicationPlannerExplorer(Explorer):
         self.needed_line = ax.axvline(100, color=HIGHLIGHT, linewidth=2)
         n_trial = evidence.replication_plan(-1.0).n_trial
         ax.axvline(n_trial, color="#555555", linestyle=":", linewidth=1.5)
-        ax.text(n_trial * 1.05, 0.03, f"this trial: {n_trial} per arm", ha="left",
-                va="bottom", fontsize=10, color="#555555")
         self.needed_text = ax.text(100, 0.5, "", color=HIGHLIGHT, fontsize=11,
                                    fontweight="bold", va="center")
         ax.set_xscale("log")
         ax.set_xlim(_N_GRID[0], _N_GRID[-1])
-        ticks = [5, 10, 20, 50, 100, 200, 500, 1000, 2000]
-        ax.set_xticks(ticks, [str(t) for t in ticks])
+        # The trial's size is named under the axis, in its tick label: a label inside the
+        # plot would be crossed by the "needed" line whenever a plan lands near 50.
+        ticks = sorted({5, 10, 20, 50, 100, 200, 500, 1000, 2000, n_trial})
+        ax.set_xticks(ticks, [f"{t}\nthis trial" if t == n_trial else str(t) for t in ticks])
+        self.trial_tick = ticks.index(n_trial)
         ax.xaxis.set_minor_locator(NullLocator())
         ax.set_title("|g| placeholder (sets the layout)", fontsize=12, loc="left")
         ax.set_ylim(0, 1.02)
