@@ -28,6 +28,9 @@ help:
 	@echo "make docs        regenerate the bibliography and the instructor guide's lesson list"
 	@echo "make notebooks   regenerate exercises/ and docs, then execute course/ and solutions/"
 	@echo "make benchmarks  print the speed figures"
+	@echo "make release     write a learner's copy of the course into dist/learners (RELEASE_DIR=... elsewhere)"
+	@echo "make grade       grade the notebooks in SUBMISSIONS=folder into dist/grades (runs learners' code)"
+	@echo "make site        build the course website into _build/html (REPO=https://github.com/OWNER/NAME adds launch links)"
 	@echo "make clean       remove the virtual environment and caches"
 
 $(STAMP): pyproject.toml
@@ -46,7 +49,7 @@ lab: setup
 		--LabApp.default_url=/lab/tree/course/00_start_here.ipynb
 
 lint: setup
-	$(BIN)/ruff check prtlib tests benchmarks course solutions exercises
+	$(BIN)/ruff check prtlib tests benchmarks course solutions exercises site
 
 test: lint
 	$(BIN)/python -m pytest tests prtlib course solutions exercises \
@@ -67,6 +70,25 @@ notebooks: setup
 benchmarks: setup
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+# The course website, from the stored notebooks (nothing runs): _build/html/index.html.
+# REPO (the course's public GitHub address) and HUB (a JupyterHub) give each lesson its
+# Binder, Colab and nbgitpuller links; see site/README.md.
+.PHONY: site
+site: setup
+	$(BIN)/python site/build.py $(if $(REPO),--repo $(REPO),) $(if $(HUB),--hub $(HUB),)
+
+# A learner's copy of the course: no solutions, model answers, rubrics or instructor notes.
+# Grading runs learners' code: the instructor guide gives the container command to use.
+RELEASE_DIR ?= dist/learners
+GRADES      ?= dist/grades
+.PHONY: release grade
+release: setup
+	$(BIN)/python -m prtlib.release $(RELEASE_DIR)
+
+grade: setup
+	@test -n "$(SUBMISSIONS)" || { echo "Name the folder of submissions: make grade SUBMISSIONS=path/to/folder"; exit 2; }
+	$(BIN)/python -m prtlib.grading $(SUBMISSIONS) --out $(GRADES)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis _build
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

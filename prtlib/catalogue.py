@@ -87,6 +87,9 @@ LESSONS = (
            "seed connectivity, reverse inference, circularity, small samples"),
     Lesson("09", "reading_the_evidence", "Reading the evidence",
            "a news error, the paper's inconsistencies, generalizability, risk of bias"),
+    Lesson("10", "reanalyse_the_trial", "Reanalyse the trial",
+           "the public CC0 data: Table 2 and responders from the rows, change-score g, "
+           "ANCOVA, a missing-data sensitivity analysis"),
 )
 
 
@@ -434,8 +437,8 @@ MODULE = (
                "cannot show", ("05", "06")),
     ModuleWeek(5, ("07", "08"), "Reading brain findings: what the scans measured, what survived "
                "correction, what a blob can and cannot say", ("07", "08")),
-    ModuleWeek(6, ("09",), "A full appraisal of the trial, ending in each learner's verdict",
-               ("09",)),
+    ModuleWeek(6, ("09", "10"), "A full appraisal of the trial and a reanalysis of its public "
+               "data, ending in each learner's verdict", ("09", "10")),
 )
 """The module of the instructor guide, one row per week."""
 

@@ -9,7 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prtlib import published
-from prtlib.checks import STATUSES, Feedback, check, exercise_ids, get_exercise, hint
+from prtlib.checks import (
+    STATUSES,
+    Exercise,
+    Feedback,
+    check,
+    exercise_ids,
+    get_exercise,
+    hint,
+    register,
+    reset_hints,
+)
 
 
 def test_lesson00_expected_answers_come_from_the_paper():
@@ -24,7 +34,7 @@ def test_lesson00_expected_answers_come_from_the_paper():
 def test_wrong_answers_are_rejected_with_the_general_hint():
     feedback = check("00.pain_drop", 7.5)
     assert feedback.status == "wrong" and not feedback.correct
-    assert hint("00.pain_drop") in feedback.message
+    assert get_exercise("00.pain_drop").first_hint() in feedback.message
     assert check("00.least_improved", "placebo").status == "wrong"
 
 
@@ -94,3 +104,72 @@ def test_feedback_renders_as_text_and_html():
     feedback = check("00.pain_drop", -1 * get_exercise("00.pain_drop").expected())
     assert str(feedback).startswith("✎ Not quite.")
     assert "<div" in feedback._repr_html_()
+
+
+# ---- hint levels, judgements, concept checks and predictions (made-up exercises) ----------
+
+def _tiered() -> Exercise:
+    return Exercise(
+        id="99.tiered", title="the mean of 2 and 4", expected=lambda: 3.0,
+        nudge="A mean balances the values around it.",
+        method="Add the values and divide by how many there are.",
+        recipe="(2 + 4) / 2 = 3.")
+
+
+def test_a_far_off_answer_gets_the_nudge_never_the_recipe():
+    register(_tiered())
+    feedback = check("99.tiered", 10.0)
+    assert feedback.status == "wrong"
+    assert "balances" in feedback.message
+    assert "(2 + 4) / 2" not in feedback.message
+    assert "Add the values" not in feedback.message
+
+
+def test_each_call_to_hint_reveals_the_next_level_then_stays_on_the_last():
+    register(_tiered())
+    reset_hints("99.tiered")
+    shown = [hint("99.tiered") for _ in range(4)]
+    assert "nudge" in shown[0] and "balances" in shown[0] and "(2 + 4)" not in shown[0]
+    assert "method" in shown[1] and "Add the values" in shown[1]
+    assert "recipe" in shown[2] and "(2 + 4) / 2 = 3." in shown[2]
+    assert shown[3] == shown[2]
+    assert "again" in shown[0] and "again" not in shown[2]
+    assert "Add the values" in hint("99.tiered", level="method")
+    assert "no 'other' hint" in hint("99.tiered", level="other")
+    reset_hints()
+    assert "nudge" in hint("99.tiered")
+
+
+def test_a_judgement_accepts_every_defensible_option_and_engages_with_it():
+    register(Exercise(
+        id="99.judge", title="a judgement", kind="judgement", expected=lambda: "low",
+        choices=("low", "some concerns", "high"), accepted=("some concerns",),
+        reasons=(("low", "The protocol was registered."),
+                 ("some concerns", "A 'probably no' answer points here."),
+                 ("high", "Nothing here reaches high risk.")),
+        nudge="Which signalling question decides this domain?"))
+    assert check("99.judge", "low").correct
+    accepted = check("99.judge", "Some concerns")
+    assert accepted.correct and "defensible" in accepted.message
+    assert "probably no" in accepted.message
+    rejected = check("99.judge", "high")
+    assert rejected.status == "wrong"
+    assert "Nothing here reaches high risk" in rejected.message
+    assert "signalling" in rejected.message
+
+
+def test_a_prediction_accepts_any_number_and_says_how_far_off_it_was():
+    register(Exercise(id="99.predict", title="a prediction", kind="prediction",
+                      expected=lambda: 0.8, explanation="Power rises with n."))
+    far = check("99.predict", 0.2)
+    assert far.status == "prediction" and not far.correct
+    assert "below by 0.6" in far.message and "0.8" in far.message
+    assert "spot on" in check("99.predict", 0.8).message
+    assert "close: above" in check("99.predict", 0.85).message
+    assert check("99.predict", "lots").status == "wrong_type"
+    assert check("99.predict", ...).status == "unanswered"
+
+
+def test_an_unknown_kind_is_refused_with_a_sentence_naming_it():
+    with pytest.raises(ValueError, match="kind must be one of .* got 'essay'"):
+        Exercise(id="99.bad", title="bad", expected=lambda: 1, kind="essay")

@@ -12,6 +12,10 @@ from prtlib.catalogue import LESSONS
 from prtlib.checks import check, exercise_ids, get_exercise
 
 IDS = [i for lesson in LESSONS for i in exercise_ids(lesson.number)]
+# A prediction accepts any number (it records a guess and says how far off it was), so the
+# contract of right, named-mistake and far-off answers applies to every other exercise.
+JUDGED = [i for i in IDS if get_exercise(i).kind != "prediction"]
+PREDICTIONS = [i for i in IDS if get_exercise(i).kind == "prediction"]
 
 
 @pytest.mark.parametrize("lesson", [lesson.number for lesson in LESSONS])
@@ -26,13 +30,13 @@ def test_unanswered_stub_is_reported(exercise_id):
     assert check(exercise_id, None).status == "unanswered"
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", JUDGED)
 def test_the_checks_own_answer_is_correct(exercise_id):
     exercise = get_exercise(exercise_id)
     assert check(exercise_id, exercise.expected()).correct
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", JUDGED)
 def test_each_named_mistake_gets_its_hint(exercise_id):
     exercise = get_exercise(exercise_id)
     assert exercise.mistakes, "every exercise needs at least one named common mistake"
@@ -43,12 +47,12 @@ def test_each_named_mistake_gets_its_hint(exercise_id):
         assert mistake.hint in feedback.message
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_a_far_off_answer_is_wrong_with_the_general_hint(exercise_id):
+@pytest.mark.parametrize("exercise_id", JUDGED)
+def test_a_far_off_answer_is_wrong_with_the_first_hint(exercise_id):
     exercise = get_exercise(exercise_id)
-    assert exercise.hint, "every exercise needs a general hint"
-    if exercise.kind == "choice":
-        taken = {str(exercise.expected()).lower()}
+    assert exercise.first_hint(), "every exercise needs a hint"
+    if exercise.kind in ("choice", "judgement"):
+        taken = {str(exercise.expected()).lower()} | {a.lower() for a in exercise.accepted}
         taken |= {str(m.value()).lower() for m in exercise.mistakes}
         others = [c for c in exercise.choices if c.lower() not in taken]
         if not others:
@@ -59,4 +63,14 @@ def test_a_far_off_answer_is_wrong_with_the_general_hint(exercise_id):
         wrong = round(float(exercise.expected()) * 3 + 17)
     feedback = check(exercise_id, wrong)
     assert feedback.status == "wrong", feedback
-    assert exercise.hint in feedback.message
+    assert exercise.first_hint() in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", PREDICTIONS)
+def test_a_prediction_is_recorded_with_how_far_off_it_was(exercise_id):
+    exercise = get_exercise(exercise_id)
+    expected = float(exercise.expected())
+    feedback = check(exercise_id, expected + max(1.0, 2 * abs(expected)))
+    assert feedback.status == "prediction" and "above by" in feedback.message
+    assert "spot on" in check(exercise_id, expected).message
+    assert exercise.explanation, "a prediction must say why the value is what it is"

@@ -29,6 +29,7 @@ def model_answers():
 
     df = cohort.synthetic_trial(seed=0)
     at_baseline = df[(df["arm"] == "usual_care") & (df["time"] == "baseline")]
+    # The master applies the criteria by hand; check_eligibility must agree with it.
     results = {name: check_eligibility(**person) for name, person in APPLICANTS.items()}
     return {
         "01.opioid_percent": 100 * users / published.get("n.randomized.total"),
@@ -47,8 +48,21 @@ WRONG = {
 }
 
 
-def test_there_are_five_exercises():
-    assert exercise_ids("01") == sorted(model_answers())
+def test_the_set_has_its_exercises():
+    assert exercise_ids("01") == sorted(
+        [*model_answers(), "01.fear_disability_reading", "01.predict_odi_above_20",
+         "01.predict_pain_sd"])
+
+
+def test_eligibility_by_hand_matches_the_helper():
+    # The criteria as the paper's Methods state them: age 21-70, pain >= 4/10, >= 6 months
+    # on >= half the days, leg pain not worse than back pain (bounds included).
+    by_hand = [name for name, a in APPLICANTS.items()
+               if 21 <= a["age"] <= 70 and a["screening_pain"] >= 4
+               and a["months_with_pain"] >= 6 and a["share_of_days"] >= 0.5
+               and not a["leg_pain_worse"]]
+    assert by_hand == ["D"]
+    assert check("01.eligible_applicant", by_hand[0]).correct
 
 
 def test_expected_values_match_the_paper():
@@ -68,10 +82,37 @@ def test_model_answer_is_accepted(exercise_id):
 
 
 @pytest.mark.parametrize("exercise_id", sorted(WRONG))
-def test_wrong_answer_is_rejected(exercise_id):
+def test_wrong_answer_gets_the_nudge_and_never_the_recipe(exercise_id):
+    exercise = get_exercise(exercise_id)
     feedback = check(exercise_id, WRONG[exercise_id])
     assert feedback.status == "wrong" and not feedback.correct
-    assert get_exercise(exercise_id).hint in feedback.message
+    assert exercise.nudge and exercise.nudge in feedback.message
+    assert exercise.recipe not in feedback.message
+    assert exercise.method not in feedback.message
+
+
+def test_the_concept_check_gives_a_reason_for_every_option():
+    exercise = get_exercise("01.fear_disability_reading")
+    assert {o for o, _ in exercise.reasons} == set(exercise.choices)
+    right = "they go together; the direction is unknown"
+    assert check("01.fear_disability_reading", right).correct
+    wrong = check("01.fear_disability_reading", "disability causes fear")
+    assert wrong.status == "wrong"
+    assert exercise.reason("disability causes fear") in wrong.message
+    assert check("01.fear_disability_reading", "fear causes disability").mistake == \
+        "read the correlation as a cause"
+
+
+def test_predictions_record_any_number():
+    # Table 2: baseline pain SD 1.21 in the PRT arm.
+    assert get_exercise("01.predict_pain_sd").expected() == pytest.approx(1.21)
+    assert check("01.predict_pain_sd", 2).status == "prediction"
+    # The simulated usual-care arm, counted with pandas.
+    df = cohort.synthetic_trial(seed=0)
+    odi = df[(df["arm"] == "usual_care") & (df["time"] == "baseline")]["odi"]
+    share = 100 * (odi > 20).sum() / len(odi)
+    assert get_exercise("01.predict_odi_above_20").expected() == pytest.approx(share)
+    assert check("01.predict_odi_above_20", 90).status == "prediction"
 
 
 def test_wrong_choice_is_rejected():

@@ -53,8 +53,10 @@ WRONG = {
 }
 
 
-def test_there_are_five_exercises():
-    assert exercise_ids("02") == sorted(model_answers())
+def test_the_set_has_its_exercises():
+    assert exercise_ids("02") == sorted(
+        [*model_answers(), "02.baseline_imbalance", "02.predict_simple_imbalance",
+         "02.predict_usual_care_fall"])
 
 
 def test_expected_values_from_independent_sources():
@@ -74,10 +76,41 @@ def test_model_answer_is_accepted(exercise_id):
 
 
 @pytest.mark.parametrize("exercise_id", sorted(WRONG))
-def test_wrong_answer_is_rejected(exercise_id):
+def test_wrong_answer_gets_the_nudge_and_never_the_recipe(exercise_id):
+    exercise = get_exercise(exercise_id)
     feedback = check(exercise_id, WRONG[exercise_id])
     assert feedback.status == "wrong" and not feedback.correct
-    assert get_exercise(exercise_id).hint in feedback.message
+    assert exercise.nudge and exercise.nudge in feedback.message
+    assert exercise.recipe not in feedback.message
+    assert exercise.method not in feedback.message
+
+
+def test_the_concept_check_gives_a_reason_for_every_option():
+    exercise = get_exercise("02.baseline_imbalance")
+    assert {o for o, _ in exercise.reasons} == set(exercise.choices)
+    assert check("02.baseline_imbalance", "chance: adjust for baseline pain").correct
+    wrong = check("02.baseline_imbalance", "randomization failed")
+    assert wrong.status == "wrong"
+    assert exercise.reason("randomization failed") in wrong.message
+    assert check("02.baseline_imbalance",
+                 "test the difference for significance").mistake == "tested a baseline difference"
+
+
+def test_predictions_record_any_number():
+    # Usual care: 3.91 at baseline, 3.13 after treatment (Table 2): a fall of 0.78.
+    assert get_exercise("02.predict_usual_care_fall").expected() == pytest.approx(0.78)
+    assert check("02.predict_usual_care_fall", 0).status == "prediction"
+    # Simple randomization of the same 151 people: the running imbalance, counted by hand
+    # from the allocation with numpy (largest arm minus smallest after each person).
+    people = designs.trial_covariates(n=published.get("n.randomized.total"),
+                                      seed=BLOCK_SETTINGS["seed"])
+    arms = np.asarray(designs.allocate(people, method="simple",
+                                       seed=BLOCK_SETTINGS["seed"])[0])
+    counts = np.stack([np.cumsum(arms == a) for a in range(3)])
+    by_hand = int((counts.max(axis=0) - counts.min(axis=0)).max())
+    assert get_exercise("02.predict_simple_imbalance").expected() == by_hand
+    assert by_hand > 2  # far more drift than blocks of 6 allow
+    assert check("02.predict_simple_imbalance", 3).status == "prediction"
 
 
 def test_specific_mistakes():

@@ -54,6 +54,55 @@ def test_exaggeration_model_answer():
     assert check("04.exaggeration", ratio).correct
 
 
+def test_power_by_hand_with_scipy_nct_matches_statsmodels():
+    """The exercise's formula (Cohen 1988, ch. 2): power = P(T > t_crit) + P(T < -t_crit), T
+    noncentral t with 2n - 2 df and ncp d sqrt(n / 2); statsmodels' TTestIndPower agrees."""
+    import numpy as np
+    from scipy import stats
+    from statsmodels.stats.power import TTestIndPower
+
+    df, ncp = 98, 0.62 * np.sqrt(25)
+    t_crit = stats.t.ppf(1 - 0.025 / 2, df)
+    by_hand = stats.nct.sf(t_crit, df, ncp) + stats.nct.cdf(-t_crit, df, ncp)
+    assert by_hand == pytest.approx(TTestIndPower().power(0.62, 50, 0.025), abs=1e-6)
+    assert check("04.power_corrected", by_hand).correct
+
+
+def test_exaggeration_by_simulating_whole_trials():
+    """The exercise's own route: 50,000 simulated trials of 44 per arm at true d = 0.5
+    (seed 2014), significant at two-sided .05; Gelman & Carlin (2014)'s type M ratio."""
+    import numpy as np
+    from scipy import stats
+
+    rng = np.random.default_rng(2014)
+    a = rng.normal(0.5, 1.0, (50_000, 44))
+    b = rng.normal(0.0, 1.0, (50_000, 44))
+    d = (a.mean(1) - b.mean(1)) / np.sqrt((a.var(1, ddof=1) + b.var(1, ddof=1)) / 2)
+    sig = np.abs(d * np.sqrt(22)) > stats.t.ppf(0.975, 86)
+    assert check("04.exaggeration", np.abs(d[sig]).mean() / 0.5).correct
+
+
+def test_predictions_accept_any_number():
+    assert check("04.predict_exaggeration", 2).status == "prediction"
+    # The lesson's simulation of null three-arm trials lands near, and a little below, the
+    # 1 - 0.95^2 = 9.75% of two independent tests (shared PRT arm).
+    feedback = check("04.predict_familywise", 10)
+    assert feedback.status == "prediction"
+    from prtlib.checks import get_exercise
+
+    assert 8.0 < get_exercise("04.predict_familywise").expected() < 9.75
+
+
+def test_power_meaning_gives_a_reason_for_every_option():
+    from prtlib.checks import get_exercise
+
+    exercise = get_exercise("04.power_meaning")
+    assert check("04.power_meaning", "the design").correct
+    assert all(exercise.reason(option) for option in exercise.choices)
+    assert check("04.power_meaning", "PRT works").status == "mistake"
+    assert check("04.power_meaning", "replication").status == "wrong"
+
+
 def test_replication_n_model_answer():
     """statsmodels: n for d = 0.71 (the CI bound printed with -1.14) at 90% power."""
     import math

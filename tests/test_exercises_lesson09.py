@@ -13,20 +13,22 @@ import pytest
 from scipy import stats
 
 from prtlib import appraisal, evidence, published
-from prtlib.checks import check, exercise_ids, get_exercise, hint
+from prtlib.checks import check, exercise_ids, get_exercise, hint, reset_hints
 from prtlib.exercise_sets.lesson09 import MODEL_ANSWERS
 
 IDS = exercise_ids("09")
 
 
-def test_the_set_has_six_checked_exercises():
-    assert IDS == ["09.ci_se", "09.news_chi2", "09.odi_se_needed", "09.replication_n",
-                   "09.rob_domain4", "09.rob_overall"]
+def test_the_set_has_its_exercises():
+    assert IDS == ["09.ci_se", "09.fund_replication", "09.news_chi2", "09.odi_se_needed",
+                   "09.odi_what_to_quote", "09.predict_n_12mo", "09.predict_power_at_50",
+                   "09.replication_n", "09.rob_domain4", "09.rob_overall"]
 
 
 def test_news_chi2_model_answer():
     claimed = [published.get(f"news_summary.claimed_randomized.{a}")
                for a in ("prt", "placebo", "usual_care")]
+    # The master computes Pearson's sum by hand; scipy's goodness-of-fit test agrees.
     answer = stats.chisquare(claimed).statistic
     # By hand: expected 16 each; (17^2 + 6^2 + 11^2) / 16 = 27.875.
     assert answer == pytest.approx(27.875)
@@ -53,17 +55,52 @@ def test_odi_se_needed_model_answer():
     assert check("09.odi_se_needed", 0.5).status == "wrong"
 
 
+def _t_test_power(n, g, alpha=0.05):
+    """Power of the two-sided two-sample t test from the noncentral t (Cohen 1988, ch. 2),
+    written out as the master asks the learner to."""
+    df = 2 * n - 2
+    t_crit = stats.t.isf(alpha / 2, df)
+    nc = abs(g) * math.sqrt(n / 2)
+    return stats.nct.sf(t_crit, df, nc) + stats.nct.cdf(-t_crit, df, nc)
+
+
 def test_replication_n_model_answer():
     from statsmodels.stats.power import TTestIndPower
 
-    g = evidence.bound_nearest_zero(published.get("g.pain.12mo.prt_vs_placebo"),
-                                    published.get("g.pain.12mo.prt_vs_placebo.se"))
-    answer = evidence.replication_plan(g, power=0.9).n_per_arm
+    g_12 = published.get("g.pain.12mo.prt_vs_placebo")
+    g = g_12 + stats.norm.isf(0.025) * published.get("g.pain.12mo.prt_vs_placebo.se")
+    # -0.70 + 1.96 x 0.21 = -0.288 (hand arithmetic).
+    assert g == pytest.approx(-0.2884, abs=1e-4)
+    answer = 2
+    while _t_test_power(answer, g) < 0.9:
+        answer += 1
+    # statsmodels solves the same power equation independently.
     assert answer == math.ceil(TTestIndPower().solve_power(effect_size=abs(g), power=0.9,
                                                            alpha=0.05))
+    assert answer == evidence.replication_plan(g, power=0.9).n_per_arm
     assert check("09.replication_n", answer).correct
     assert check("09.replication_n", 100).status == "wrong"
     assert check("09.replication_n", answer + 0.5).status == "wrong_type"
+    # The normal shortcut 2 (z_.975 + z_.9)^2 / g^2 = 2 x 10.507 / 0.0832 = 252.6 -> 253.
+    shortcut = check("09.replication_n", answer - 1)
+    assert shortcut.mistake == "used the normal approximation"
+
+
+def test_predictions_record_any_number():
+    g = evidence.bound_nearest_zero(published.get("g.pain.12mo.prt_vs_placebo"),
+                                    published.get("g.pain.12mo.prt_vs_placebo.se"))
+    # statsmodels' power for 50 per arm at |g| = 0.288: about 0.30.
+    from statsmodels.stats.power import TTestIndPower
+
+    power_50 = TTestIndPower().power(effect_size=abs(g), nobs1=50, alpha=0.05)
+    assert get_exercise("09.predict_power_at_50").expected() == pytest.approx(power_50,
+                                                                               abs=1e-4)
+    assert check("09.predict_power_at_50", 0.5).status == "prediction"
+    # 80% power at |g| = 0.70: statsmodels gives 33.0 -> 34 per arm.
+    n_80 = math.ceil(TTestIndPower().solve_power(effect_size=0.70, power=0.8, alpha=0.05))
+    assert get_exercise("09.predict_n_12mo").expected() == n_80
+    feedback = check("09.predict_n_12mo", 100)
+    assert feedback.status == "prediction" and "above" in feedback.message
 
 
 def test_rob_model_answers():
@@ -79,19 +116,63 @@ def test_rob_model_answers():
     assert check("09.rob_overall", "moderate").status == "wrong_type"
 
 
-NUMERIC = [i for i in IDS if get_exercise(i).kind != "choice"]
+def test_a_probably_no_on_4_5_is_accepted_as_a_judgement():
+    # The master's own model answer: 4.5 PN gives "some concerns" (guidance flowchart).
+    d4 = {"4.1": "N", "4.2": "N", "4.3": "Y", "4.4": "Y", "4.5": "PN"}
+    judged = appraisal.judge_domain("D4", d4).judgement
+    assert judged == "some concerns"
+    feedback = check("09.rob_domain4", judged)
+    assert feedback.correct and "defensible" in feedback.message
+    assert "4.5" in feedback.message
+    # Then two domains at some concerns and none high: "some concerns" overall, unescalated.
+    answers = dict(MODEL_ANSWERS) | d4
+    overall = appraisal.assess(answers).overall.judgement
+    assert overall == "some concerns"
+    assert check("09.rob_overall", overall).correct
+    # A blinded-assessor reading of a self-report stays wrong, with its targeted hint.
+    assert check("09.rob_domain4", "low").mistake == "treated the outcome as blindly assessed"
+
+
+def test_funding_decision_is_a_judgement():
+    assert check("09.fund_replication", "fund if redesigned").correct
+    declined = check("09.fund_replication", "do not fund")
+    assert declined.correct and "defensible" in declined.message
+    assert check("09.fund_replication", "fund as proposed").status == "mistake"
+
+
+def test_the_concept_check_gives_a_reason_for_every_option():
+    exercise = get_exercise("09.odi_what_to_quote")
+    assert {o for o, _ in exercise.reasons} == set(exercise.choices)
+    assert check("09.odi_what_to_quote", "a g recomputed from the means and SDs").correct
+    wrong = check("09.odi_what_to_quote", "the printed g")
+    assert wrong.status == "wrong" and exercise.reason("the printed g") in wrong.message
+
+
+NUMERIC = [i for i in IDS if get_exercise(i).kind in ("number", "integer")]
 
 
 @pytest.mark.parametrize("exercise_id", NUMERIC)
-def test_wrong_answers_get_the_general_hint(exercise_id):
-    # (In the two choice exercises every other option is a named mistake.)
+def test_wrong_answers_get_the_nudge_and_never_the_recipe(exercise_id):
+    exercise = get_exercise(exercise_id)
     feedback = check(exercise_id, 1e6)
     assert feedback.status == "wrong"
-    assert hint(exercise_id) in feedback.message
+    assert exercise.first_hint() == exercise.nudge
+    assert exercise.nudge in feedback.message
+    assert exercise.recipe not in feedback.message
+    assert exercise.method not in feedback.message
 
 
-def test_choice_exercises_name_every_wrong_option():
-    for exercise_id in ("09.rob_domain4", "09.rob_overall"):
+def test_hint_levels_come_one_per_call():
+    reset_hints("09.ci_se")
+    exercise = get_exercise("09.ci_se")
+    assert hint("09.ci_se").startswith("Hint 1 of 3 (nudge)")
+    assert exercise.method in hint("09.ci_se")
+    assert exercise.recipe in hint("09.ci_se")
+    reset_hints("09.ci_se")
+
+
+def test_choice_and_judgement_exercises_cover_every_option():
+    for exercise_id in ("09.rob_domain4", "09.rob_overall", "09.fund_replication",
+                        "09.odi_what_to_quote"):
         exercise = get_exercise(exercise_id)
-        named = {m.value() for m in exercise.mistakes}
-        assert named | {exercise.expected()} == set(exercise.choices)
+        assert {o for o, _ in exercise.reasons} == set(exercise.choices), exercise_id

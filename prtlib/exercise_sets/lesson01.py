@@ -1,4 +1,17 @@
-"""Lesson 01's exercises: who took part, what the questionnaires say, and who could enter."""
+"""Lesson 01's exercises: who took part, what the questionnaires say, and who could enter.
+
+Every expected answer is computed here from :mod:`prtlib.published`, the simulated cohort
+and :mod:`prtlib.painscience`. The learner computes each answer herself from the ledger or
+the cohort with pandas, and applies the entry criteria by hand; the ``prtlib`` function
+that does the same job is named in the explanation, to compare.
+
+Hints come in three levels (see :mod:`prtlib.checks`): ``nudge`` (the idea), ``method`` (the
+quantities and the formula with its source) and ``recipe`` (worked steps). ``hint`` repeats
+the nudge: it is the general hint that a wrong answer's feedback shows.
+
+The lesson itself (course/01_chronic_back_pain.ipynb) asks for one prediction,
+``01.predict_pain_sd``; the exercise set asks for ``01.predict_odi_above_20``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +19,12 @@ from prtlib import published
 from prtlib.checks import Exercise, Mistake, register
 from prtlib.constants import ARMS
 from prtlib.painscience import CRITERIA, check_eligibility, instrument
+
+
+def _tiered(**fields) -> Exercise:
+    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
+    fields.setdefault("hint", fields["nudge"])
+    return Exercise(**fields)
 
 APPLICANTS = {
     "A": {"age": 19, "screening_pain": 6, "months_with_pain": 24, "share_of_days": 0.9,
@@ -72,6 +91,17 @@ def _cohort_odi(times="baseline", arms=("usual_care",)) -> float:
     return float(df.loc[keep, "odi"].mean())
 
 
+def _odi_above_20() -> float:
+    df = _cohort()
+    at_baseline = df[(df["arm"] == "usual_care") & (df["time"] == "baseline")]
+    return float(100 * (at_baseline["odi"] > 20).mean())
+
+
+CORRELATION_CHOICES = ("fear causes disability", "disability causes fear",
+                       "they go together; the direction is unknown",
+                       "r = 0.3 is too small to matter")
+
+
 # --- 01.eligible_applicant --------------------------------------------------------------
 
 def _eligible_applicant() -> str:
@@ -87,7 +117,7 @@ def _fails_only(criterion: str) -> str:
 
 
 register(
-    Exercise(
+    _tiered(
         id="01.opioid_percent",
         title="percentage of all randomized participants currently using opioids",
         expected=_opioid_percent,
@@ -105,12 +135,17 @@ register(
                     "That is the number of people; divide it by the number randomized "
                     "('n.randomized.total') and multiply by 100."),
         ),
-        hint="Add 'baseline.opioid_use.<arm>.n' over the three arms, divide by "
-             "'n.randomized.total' and multiply by 100.",
+        nudge="A percentage of everyone needs everyone in the numerator and in the "
+              "denominator: all three arms.",
+        method="Percentage = 100 x (opioid users summed over the three arms, Table 1) / "
+               "(all randomized, Figure 1).",
+        recipe="users = sum(published.get(f'baseline.opioid_use.{arm}.n') for arm in "
+               "['prt', 'placebo', 'usual_care']); opioid_percent = 100 * users / "
+               "published.get('n.randomized.total').",
         explanation="About one participant in seventeen was taking opioids, so the trial says "
                     "little about people whose back pain is managed with opioids.",
     ),
-    Exercise(
+    _tiered(
         id="01.tsk_position",
         title="where the PRT arm's baseline TSK-11 lies on the scale, in % of its range",
         expected=_tsk_position,
@@ -124,12 +159,20 @@ register(
             Mistake("used the placebo arm", lambda: _tsk_position("placebo"),
                     "That is the placebo arm's mean; use 'tsk11.baseline.prt.mean'."),
         ),
-        hint="Position = 100 * (score - minimum) / (maximum - minimum), with the minimum and "
-             "maximum under 'tsk11.scale_min' and 'tsk11.scale_max'.",
+        nudge="A scale that does not start at zero: measure the distance from its bottom, "
+              "relative to the whole distance from bottom to top.",
+        method="Position = 100 x (score - minimum) / (maximum - minimum), a min-max "
+               "rescaling; the TSK-11's items are rated 1-4, so its range is 11-44 (Woby et "
+               "al. 2005), under 'tsk11.scale_min' and 'tsk11.scale_max'.",
+        recipe="low = published.get('tsk11.scale_min'); high = "
+               "published.get('tsk11.scale_max'); score = "
+               "published.get('tsk11.baseline.prt.mean'); tsk_position = 100 * (score - low) "
+               "/ (high - low).",
         explanation="The average participant sat in the lower half of the fear-of-movement "
-                    "scale: fear was present but moderate, not extreme.",
+                    "scale: fear was present but moderate, not extreme. "
+                    "painscience.instrument('tsk11').position(score) computes the same.",
     ),
-    Exercise(
+    _tiered(
         id="01.tsk_change_vs_placebo",
         title="change in TSK-11 from baseline to post, PRT minus placebo",
         expected=_tsk_difference_in_change,
@@ -147,12 +190,18 @@ register(
                     "That is PRT's own change. Subtract the placebo arm's change from it, so "
                     "that what happened without PRT is taken out."),
         ),
-        hint="Change in an arm = 'tsk11.post.<arm>.mean' - 'tsk11.baseline.<arm>.mean'; the "
-             "answer is PRT's change minus placebo's change.",
+        nudge="Some of PRT's change would have happened anyway: the placebo arm shows how "
+              "much. Take each arm's own change first.",
+        method="A difference in change: (post - baseline) in the PRT arm minus (post - "
+               "baseline) in the placebo arm, from the arm means in the ledger "
+               "('tsk11.<time>.<arm>.mean').",
+        recipe="prt = tsk11.post.prt.mean - tsk11.baseline.prt.mean; placebo = "
+               "tsk11.post.placebo.mean - tsk11.baseline.placebo.mean; answer = prt - "
+               "placebo (each value from published.get).",
         explanation="Fear of movement fell by about six points more with PRT than with placebo, "
                     "more than the four-point drop Woby and colleagues found meaningful.",
     ),
-    Exercise(
+    _tiered(
         id="01.cohort_odi",
         title="mean baseline ODI of the usual-care arm in the simulated cohort (seed 0)",
         expected=_cohort_odi,
@@ -166,14 +215,35 @@ register(
                     "That is the mean of all three arms. Keep only the rows where "
                     "df['arm'] == 'usual_care'."),
         ),
-        hint="df = cohort.synthetic_trial(seed=0); select the rows with arm 'usual_care' and "
-             "time 'baseline', then take the mean of the 'odi' column.",
+        nudge="The table has one row per person and visit: keep only the rows for the arm "
+              "and the visit you want before averaging.",
+        method="Filter the long table with two boolean conditions combined by & (arm equal "
+               "to 'usual_care', time equal to 'baseline'), then the mean of the 'odi' "
+               "column (pandas .mean()).",
+        recipe="df = cohort.synthetic_trial(seed=0); at_baseline = df[(df['arm'] == "
+               "'usual_care') & (df['time'] == 'baseline')]; usual_care_odi = "
+               "at_baseline['odi'].mean().",
         explanation="The simulated cohort reproduces Table 2's usual-care baseline ODI of "
                     f"{published.fact('odi.baseline.usual_care.mean').printed} to within a few "
                     "hundredths: about 23 of 100, at the border between minimal and moderate "
                     "disability.",
     ),
     Exercise(
+        id="01.predict_odi_above_20",
+        title="your prediction: % of the simulated usual-care participants with baseline ODI "
+              "above 20",
+        expected=_odi_above_20,
+        kind="prediction",
+        tolerance=0.5,
+        unit="%",
+        explanation="The arm's mean sits just above 20, and people spread about ten ODI points "
+                    "either side of it, so roughly half of this simulated arm falls on each "
+                    "side of the line between minimal and moderate disability. A mean near a "
+                    "cut-off says little about how many people are over it. (A property of "
+                    "the simulated cohort, built to match the paper's means and SDs; the "
+                    "real participants' split is not printed in the paper.)",
+    ),
+    _tiered(
         id="01.eligible_applicant",
         title="the one applicant who meets every entry criterion",
         expected=_eligible_applicant,
@@ -190,10 +260,67 @@ register(
                     "This applicant is younger than the trial allowed "
                     "('design.age_min' to 'design.age_max')."),
         ),
-        hint="Apply prtlib.painscience.check_eligibility to each applicant in APPLICANTS, or "
-             "check age 21-70, pain at least 4, at least 6 months on at least half the days, "
-             "and leg pain not worse than back pain.",
+        nudge="Go through the criteria one at a time for each applicant; one failed "
+              "criterion is enough to exclude someone.",
+        method="The entry criteria in the ledger (Ashar et al. 2022, Methods): age from "
+               "'design.age_min' to 'design.age_max', screening pain at least "
+               "'design.screening_pain_min', at least 'design.pain_history_months' months on "
+               "at least 'design.pain_days_fraction' of the days, and leg pain not worse than "
+               "back pain. Bounds are included.",
+        recipe="For each row of pd.DataFrame(APPLICANTS).T, test age between 21 and 70, "
+               "screening_pain >= 4, months_with_pain >= 6, share_of_days >= 0.5 and "
+               "leg_pain_worse False; keep the applicant for whom all five hold.",
         explanation=f"Only one applicant passes all {len(CRITERIA)} checks; note that the "
-                    "thresholds include their bounds (pain of exactly 4 is enough).",
+                    "thresholds include their bounds (pain of exactly 4 is enough). "
+                    "painscience.check_eligibility(**APPLICANTS[name]) applies the same rules.",
+    ),
+    _tiered(
+        id="01.fear_disability_reading",
+        title="what a baseline correlation of r = 0.3 between TSK-11 and ODI shows",
+        expected=lambda: "they go together; the direction is unknown",
+        kind="choice",
+        choices=CORRELATION_CHOICES,
+        reasons=(
+            ("fear causes disability", "This is what the fear-avoidance model predicts, but a "
+             "correlation measured once fits it no better than the reverse direction or a "
+             "common cause such as pain intensity."),
+            ("disability causes fear", "Possible (people who cannot do things learn to fear "
+             "them), but a single cross-sectional correlation cannot favour this direction "
+             "over the others either."),
+            ("they go together; the direction is unknown", "A correlation across people at "
+             "one time says that the two vary together; which causes which, or whether a "
+             "third factor drives both, needs a study that changes one of them."),
+            ("r = 0.3 is too small to matter", "Size is not the issue: a modest correlation "
+             "can come from a strong causal effect diluted by other influences, and a large "
+             "one from a common cause. The problem is direction, not strength."),
+        ),
+        mistakes=(
+            Mistake("read the correlation as a cause", lambda: "fear causes disability",
+                    "The cycle predicts this direction, but the data are a single "
+                    "correlation across people: what else would produce the same r?"),
+        ),
+        nudge="Ask which causal stories would all produce the same correlation at one time "
+              "point.",
+        method="Three structures give the same cross-sectional r: fear -> disability, "
+               "disability -> fear, and a common cause of both (lesson 01, section 6; "
+               "Hernán & Robins 2020 on confounding).",
+        recipe="None of the three can be told apart by one correlation; only changing fear "
+               "and watching disability can. Choose 'they go together; the direction is "
+               "unknown'.",
+        explanation="",
+    ),
+    Exercise(
+        id="01.predict_pain_sd",
+        title="your prediction: the SD of baseline pain in the PRT arm (0-10 scale)",
+        expected=lambda: published.get("pain.baseline.prt.sd"),
+        kind="prediction",
+        tolerance=0.05,
+        unit="points",
+        explanation="Everyone had to rate at least 4 at screening, and the arm's mean sits a "
+                    "little above 4, so baseline pain is bunched in a narrow band: an SD a "
+                    "little above one point puts most people within about a point and a half "
+                    "of the mean. The spread is still real: baseline was rated at sessions "
+                    "after screening, when some people rated below 4, and the trial set no "
+                    "maximum, so a few rated well above the mean.",
     ),
 )
