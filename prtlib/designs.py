@@ -25,6 +25,7 @@ reliability of a pain rating, ...) are modelling choices, named as such where th
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import zlib
@@ -281,8 +282,11 @@ def _confounding_cached(selection, true_effect, n, n_studies, stability, seed):
     rand = _group_difference(untreated + effect * coin, coin)
     for arr in (obs, rand):
         arr.setflags(write=False)
+    example_baseline, example_therapy = baseline[0].copy(), chose[0].copy()
+    for arr in (example_baseline, example_therapy):
+        arr.setflags(write=False)
     return ConfoundingResult(selection, true_effect, stability, n, n_studies, obs, rand,
-                             baseline[0].copy(), chose[0].copy())
+                             example_baseline, example_therapy)
 
 
 def simulate_confounding(selection=1.5, true_effect=-1.0, n=None, n_studies=400,
@@ -321,7 +325,7 @@ def simulate_confounding(selection=1.5, true_effect=-1.0, n=None, n_studies=400,
     In the observational design the groups differ in baseline pain, so the difference
     mixes the effect with ``stability * sigma * (E[z | therapy] - E[z | none])``; under
     random allocation the groups differ only by chance and the average estimate is the
-    true effect. Results are cached per setting.
+    true effect. Results are cached per setting; their arrays are read-only.
 
     References
     ----------
@@ -724,6 +728,8 @@ def trial_covariates(n=None, n_trials=1, seed=0) -> dict:
     dict of str to numpy.ndarray
         Arrays of shape ``(n_trials, n)`` in order of arrival: ``age`` (years), ``female``
         (bool), ``pain`` (baseline pain, 0-10) and ``opioid`` (current opioid use, bool).
+        The dict is new on every call; the arrays are read-only views of a cache (copy
+        one with ``.copy()`` to change it).
 
     Raises
     ------
@@ -753,7 +759,9 @@ def trial_covariates(n=None, n_trials=1, seed=0) -> dict:
     """
     n = _validate.integer("n", _trial_size(n), minimum=3, maximum=10_000)
     n_trials = _validate.integer("n_trials", n_trials, minimum=1, maximum=20_000)
-    return _covariates_cached(n, n_trials, _seed(seed))
+    # A new dict each call over the cached read-only arrays: a caller who replaces or
+    # mutates what it got back never changes what the next call returns.
+    return dict(_covariates_cached(n, n_trials, _seed(seed)))
 
 
 @functools.lru_cache(maxsize=8)
@@ -1094,7 +1102,9 @@ def simulate_allocation(method="minimization", n=None, n_trials=2000, block_size
     Notes
     -----
     The covariates come from :func:`trial_covariates`, the arms from :func:`allocate`.
-    Results are cached per setting, so an explorer that revisits a setting is instant.
+    Results are cached per setting, so an explorer that revisits a setting is instant;
+    each call returns a new ``imbalance`` dict over read-only arrays, so changing a result
+    never changes the next one.
 
     References
     ----------
@@ -1121,7 +1131,9 @@ def simulate_allocation(method="minimization", n=None, n_trials=2000, block_size
         block_size = 6
     if method != "minimization":
         p_best = 0.8
-    return _allocation_cached(method, n, n_trials, block_size, round(p_best, 6), _seed(seed))
+    study = _allocation_cached(method, n, n_trials, block_size, round(p_best, 6), _seed(seed))
+    # A fresh dict over the cached read-only arrays, so the cache cannot be changed.
+    return dataclasses.replace(study, imbalance=dict(study.imbalance))
 
 
 @functools.lru_cache(maxsize=64)

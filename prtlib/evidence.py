@@ -21,6 +21,7 @@ Every trial number comes from :mod:`prtlib.published`; nothing is typed in twice
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import textwrap
@@ -146,7 +147,6 @@ class NewsMisreading:
         return pd.DataFrame(rows).set_index("arm")
 
 
-@functools.cache
 def news_misreading() -> NewsMisreading:
     """Work out what the news summary's misreading of the arm sizes would imply.
 
@@ -193,6 +193,17 @@ def news_misreading() -> NewsMisreading:
     >>> set(m.implied_response_percent.values())
     {100.0}
     """
+    m = _news_misreading()
+    # New dicts on every call: a caller who edits one never changes the cached result.
+    return dataclasses.replace(
+        m, randomized=dict(m.randomized), responders=dict(m.responders),
+        claimed_randomized=dict(m.claimed_randomized),
+        response_percent=dict(m.response_percent),
+        implied_response_percent=dict(m.implied_response_percent))
+
+
+@functools.cache
+def _news_misreading() -> NewsMisreading:
     from scipy import stats
 
     arms = _arms()
@@ -1092,7 +1103,8 @@ def check_inconsistency(inconsistency_id: str) -> InconsistencyCheck:
         allowed = ", ".join(repr(k) for k in _CHECKS)
         raise ValueError(f"inconsistency_id must be one of {allowed}; got "
                          f"{inconsistency_id!r}.")
-    return _check(inconsistency_id)
+    check = _check(inconsistency_id)
+    return dataclasses.replace(check, evidence=dict(check.evidence))
 
 
 def check_all():

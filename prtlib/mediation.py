@@ -83,7 +83,24 @@ def _triple(x, m, y, min_n=4):
     for name, v in (("x", x), ("m", m), ("y", y)):
         if np.ptp(v) == 0:
             raise ValueError(f"{name} must vary; all its values are {v[0]:g}.")
+    _not_collinear(x, m)
     return x, m, y
+
+
+# 1 - r^2 below this counts as a mediator that is a straight-line function of x.
+_COLLINEAR_TOL = 1e-10
+
+
+def _not_collinear(x, m) -> None:
+    """Refuse a mediator that x predicts exactly: b and c' are then undefined."""
+    xc, mc = x - x.mean(), m - m.mean()
+    r = float((xc * mc).sum() / math.sqrt((xc * xc).sum() * (mc * mc).sum()))
+    if 1.0 - r * r <= _COLLINEAR_TOL:
+        raise ValueError(
+            f"m must not be a straight-line function of x (collinear: r(x, m) = {r:.6f}, "
+            f"m = {np.array2string(m, threshold=8, precision=4)}); allowed is a mediator "
+            "that varies apart from x (with a 0/1 x: varies within at least one arm), "
+            "so that b and c' can be separated.")
 
 
 def _paths(x, m, y):
@@ -275,7 +292,8 @@ def mediation_paths(x, m, y, standardize=True) -> MediationPaths:
     ------
     ValueError
         If the inputs are not numeric 1-D sequences of one length, fewer than 4 complete
-        rows remain, or one of them does not vary.
+        rows remain, one of them does not vary, or ``m`` is collinear with ``x`` (a
+        straight-line function of it, so b and c' are not identified).
 
     Notes
     -----

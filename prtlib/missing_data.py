@@ -23,6 +23,7 @@ Sign convention: PRT minus control. On the pain scale a benefit of PRT is negati
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from dataclasses import dataclass, field
@@ -1028,7 +1029,8 @@ def dropout_study(mechanism="MAR", strength=1.0, rate=0.2, comparison="prt_vs_pl
     estimand; comparing levels lets the three methods share the same sampling noise, so
     that their differences show bias rather than chance. The bias of
     a method is the mean of its estimates minus the truth. Results are cached per
-    setting.
+    setting; each call returns new ``estimates`` and ``missing_share`` dicts over
+    read-only arrays, so changing a result never changes the next one.
 
     References
     ----------
@@ -1050,8 +1052,10 @@ def dropout_study(mechanism="MAR", strength=1.0, rate=0.2, comparison="prt_vs_pl
     _control(comparison)
     n_trials = _validate.integer("n_trials", n_trials, minimum=1, maximum=5000)
     seed = _validate.integer("seed", seed, minimum=0)
-    return _dropout_study(mechanism, float(strength), float(rate), comparison, n_trials,
-                          seed)
+    study = _dropout_study(mechanism, float(strength), float(rate), comparison, n_trials,
+                           seed)
+    return dataclasses.replace(study, estimates=dict(study.estimates),
+                               missing_share=dict(study.missing_share))
 
 
 # ---------------------------------------------------------------------------------------

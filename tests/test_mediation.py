@@ -305,3 +305,32 @@ def test_simulation_is_cached_and_read_only():
 def test_bad_inputs_name_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+@pytest.mark.parametrize("m", [
+    [0, 0, 0, 0, 1, 1, 1, 1],            # m equal to x
+    [1, 1, 1, 1, 3, 3, 3, 3],            # m = 2x + 1
+    [0.5, 0.5, 0.5, 0.5, -2, -2, -2, -2],  # m = 0.5 - 2.5x, negative slope
+])
+@pytest.mark.parametrize("call", [me.mediation_paths, me.bootstrap_indirect])
+def test_mediator_collinear_with_x_is_refused(call, m):
+    # With M an exact straight-line function of X, the regression Y ~ X + M has a
+    # singular design (X'X not invertible, e.g. Fox 2016, Applied Regression Analysis,
+    # 3rd ed., sec. 13.1), so b and c' do not exist: a ValueError that names m, shows
+    # its values and says what is allowed, not a ZeroDivisionError.
+    x = [0, 0, 0, 0, 1, 1, 1, 1]
+    y = [1, 2, 3, 4, 3, 5, 6, 7]
+    with pytest.raises(ValueError, match=r"^m must not be a straight-line function of x") \
+            as info:
+        call(x, m, y)
+    message = str(info.value)
+    assert "r(x, m) = " in message and "m = [" in message
+    assert "allowed is a mediator that varies apart from x" in message
+
+
+def test_mediator_nearly_collinear_is_still_fitted():
+    # One person off the line is enough for the model to exist; a and ab stay finite.
+    x = [0, 0, 0, 0, 1, 1, 1, 1]
+    m = [1, 1, 1, 1.1, 3, 3, 3, 3]
+    p = me.mediation_paths(x, m, [1, 2, 3, 4, 3, 5, 6, 7], standardize=False)
+    assert np.isfinite([p.a, p.b, p.c_prime, p.ab]).all()

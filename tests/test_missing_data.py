@@ -238,7 +238,11 @@ def test_dropout_study_shows_what_theory_predicts():
     assert np.all(mar.seen_means[:, -1] < mar.true_means[:, -1])
     summary = mar.summary()
     assert summary.loc["mixed_model", "rmse"] < summary.loc["completers", "rmse"]
-    assert md.dropout_study("MAR", 2.0, 0.3) is mar  # cached
+    again = md.dropout_study("MAR", 2.0, 0.3)
+    # Cached: the same read-only arrays come back, inside a new result and new dicts
+    # (so that a caller cannot corrupt the cache; see tests/test_cached_results.py).
+    assert again.estimates["locf"] is mar.estimates["locf"]
+    assert again is not mar and again.estimates is not mar.estimates
 
 
 # ---------------------------------------------------------------------------------------
