@@ -4,16 +4,9 @@ The course teaches chronic back pain, randomized designs, effect sizes and the
 interpretation of fMRI through one trial: Pain Reprocessing Therapy (PRT) against
 open-label placebo and usual care (Ashar et al., JAMA Psychiatry 2022).
 
-Modules, one per topic:
-
-- ``prtlib.published``: the ledger of every trial number the course quotes, with its source.
-- ``prtlib.effect_sizes``: standardized mean differences, their intervals, and
-  comparisons of proportions.
-- ``prtlib.power``: analytic power, sample size, simulated trials and design analysis.
-- ``prtlib.cohort``: participant-level data (a simulated cohort, and the public data).
-- ``prtlib.checks``: feedback on learners' answers in the exercise notebooks.
-- ``prtlib.explorers``: the interactive explorers used in the lessons.
-- ``prtlib.plotting``: the course's colour-blind-safe palette and figure style.
+Every public module is listed once, in :data:`MODULES`, with the layer it belongs to and
+what it holds; ``import prtlib`` then ``prtlib.<module>`` works for each of them. The
+README's "What is where" is generated from the same list (``make docs``).
 
 Submodules are imported on first use, so ``import prtlib`` stays light.
 """
@@ -22,29 +15,62 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 
-_SUBMODULES = (
-    "appraisal",
-    "authoring",
-    "catalogue",
-    "checks",
-    "cohort",
-    "constants",
-    "effect_sizes",
-    "evidence",
-    "explorers",
-    "fmri",
-    "outcomes",
-    "plotting",
-    "power",
-    "teaching",
-    "published",
-)
+#: The layers of the library, in the order the README shows them.
+LAYERS = {
+    "statistics": "general statistics, usable beyond this trial",
+    "trial": "the PRT trial (its published numbers, its people and its reports)",
+    "course": "the course (explorers and exercises of the lessons, figures, authoring, teaching)",
+}
 
-__all__ = ["__version__", *_SUBMODULES]
+#: Every public module: name -> (layer, what it holds). The one list of the package.
+MODULES = {
+    # general statistics
+    "effect_sizes": ("statistics", "standardized mean differences, their intervals, and "
+                                   "comparisons of proportions"),
+    "power": ("statistics", "power, sample size, simulated trials and design analysis"),
+    "precision": ("statistics", "how wide a standardized difference's interval is, and how "
+                                "it dances from study to study"),
+    "bootstrap": ("statistics", "seeded, vectorized bootstrap intervals for Hedges' g and "
+                                "the change-score g"),
+    "missing_data": ("statistics", "dropout simulations and the estimators they test "
+                                   "(completers, LOCF, mixed models)"),
+    "mediation": ("statistics", "single-mediator paths, the bootstrap indirect effect and "
+                                "confounding of the mediator"),
+    "fmri": ("statistics", "simulated fMRI signals and their analysis (HRF, GLM, "
+                           "connectivity, multiple comparisons, circularity)"),
+    # the trial
+    "published": ("trial", "the ledger of every trial number the course quotes, with its "
+                           "source"),
+    "constants": ("trial", "the trial's arms and assessment times, with display labels"),
+    "cohort": ("trial", "participant-level data, simulated and public"),
+    "baseline": ("trial", "the participants at baseline, and what a cross-section can show"),
+    "outcomes": ("trial", "published outcomes arranged by arm and time"),
+    "trial_effects": ("trial", "the trial's effects in several currencies (responders, "
+                               "Table 2's g over time, effect-size variants)"),
+    "painscience": ("trial", "questionnaires, eligibility and the fear-avoidance cycle"),
+    "designs": ("trial", "how a randomized trial earns its conclusions (confounding, "
+                         "regression to the mean, allocation, intention to treat, CONSORT)"),
+    "evidence": ("trial", "checking the trial's reports against its own numbers"),
+    "appraisal": ("trial", "a Cochrane RoB 2 appraisal of one trial result"),
+    # the course
+    "catalogue": ("course", "the lessons in order, with file, title, time and what each teaches"),
+    "explorers": ("course", "the interactive explorers of the lessons"),
+    "exercise_sets": ("course", "the exercises of each lesson, with expected answers"),
+    "checks": ("course", "feedback on learners' answers in the exercise notebooks"),
+    "plotting": ("course", "the colour-blind-safe palette and figure style"),
+    "authoring": ("course", "exercise notebooks generated from their masters; notebook "
+                            "execution"),
+    "docs": ("course", "generated documentation (bibliography, guide, syllabi, times)"),
+    "release": ("course", "the learners' copy of the course, without solutions"),
+    "grading": ("course", "grade a class's exercise notebooks into a gradebook"),
+    "teaching": ("course", "Binder, JupyterHub and Colab links for a class"),
+}
+
+__all__ = ["__version__", "LAYERS", "MODULES", *MODULES]
 
 
 def __getattr__(name):
-    if name in _SUBMODULES:
+    if name in MODULES:
         module = import_module(f"{__name__}.{name}")
         globals()[name] = module
         return module

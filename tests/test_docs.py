@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from prtlib import authoring
+from prtlib import docs as generated_docs
 from prtlib.catalogue import LESSONS, lesson_minutes, read_header, set_minutes
 
 ROOT = Path(__file__).resolve().parents[1]
 AVAILABLE = [lesson for lesson in LESSONS if lesson.available(ROOT)]
-GUIDE = (ROOT / authoring.GUIDE).read_text(encoding="utf-8")
+GUIDE = (ROOT / generated_docs.GUIDE).read_text(encoding="utf-8")
 LINK = re.compile(r"\]\(((?!https?:|mailto:)[^)\s]+)\)")
 
 
@@ -32,7 +32,7 @@ DOCS = _documents()
 
 
 def test_generated_docs_are_in_step():
-    problems = authoring.stale_docs(ROOT)
+    problems = generated_docs.stale_docs(ROOT)
     assert not problems, f"{problems}: run `make docs`"
 
 
@@ -125,9 +125,9 @@ def test_every_lesson_links_to_glossary_and_bibliography(lesson):
 
 
 def test_every_cited_doi_is_in_the_bibliography():
-    bibliography = (ROOT / authoring.BIBLIOGRAPHY).read_text(encoding="utf-8").lower()
+    bibliography = (ROOT / generated_docs.BIBLIOGRAPHY).read_text(encoding="utf-8").lower()
     for lesson in AVAILABLE:
-        for entry in authoring.lesson_references(ROOT / "course" / lesson.filename):
+        for entry in generated_docs.lesson_references(ROOT / "course" / lesson.filename):
             for doi in re.findall(r"doi:(10\.\S+?)\]", entry):
                 assert doi.lower() in bibliography, f"lesson {lesson.number}: {doi}"
 

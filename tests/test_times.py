@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 from prtlib import authoring, catalogue
+from prtlib import docs as generated_docs
 from prtlib.catalogue import (
     LESSONS,
     count_words,
@@ -220,9 +221,9 @@ def test_make_docs_writes_the_rules_times_everywhere_and_only_them(copy_of_cours
               for folder in ("course", "solutions") for path in (root / folder).glob("*.ipynb")}
     assert time_problems(root)
 
-    written = authoring.write_docs(root)
+    written = generated_docs.write_docs(root)
 
-    assert authoring.stale_docs(root) == []
+    assert generated_docs.stale_docs(root) == []
     assert authoring.stale_exercises(root) == []
     assert time_problems(root) == []
     assert readme in written and guide in written
@@ -235,7 +236,7 @@ def test_make_docs_writes_the_rules_times_everywhere_and_only_them(copy_of_cours
         assert changed[0][1] == changed[0][0].replace("999", re.search(
             r"\*\*Estimated time:\*\* (\d+)", changed[0][1]).group(1))
     # Running it again changes nothing.
-    assert authoring.write_docs(root) == []
+    assert generated_docs.write_docs(root) == []
 
 
 def test_the_time_line_must_be_in_the_first_cell(tmp_path):
@@ -243,4 +244,4 @@ def test_the_time_line_must_be_in_the_first_cell(tmp_path):
                   [nbformat.v4.new_markdown_cell("# Lesson 98"),
                    nbformat.v4.new_markdown_cell("**Estimated time:** 5 minutes")])
     with pytest.raises(authoring.AuthoringError, match="first cell must state"):
-        authoring.with_stated_minutes(path.read_text(encoding="utf-8"), 10, "course/98")
+        generated_docs.with_stated_minutes(path.read_text(encoding="utf-8"), 10, "course/98")
