@@ -5,7 +5,8 @@ The independent reference is the project's facts file on the paper
 2022;79(1):13-23, doi:10.1001/jamapsychiatry.2021.2669, and its Supplement 2). The tests
 parse its markdown tables and lines and compare them with the ledger, so a typo in either
 shows up; they never retype the ledger's numbers. Tests that need the facts file (or the
-public data file) are skipped when it is absent.
+public data file) are skipped when it is absent; the ledger is then still checked against
+the paper by tests/test_paper_numbers.py, from a committed transcription of the facts file.
 """
 
 from __future__ import annotations
