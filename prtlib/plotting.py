@@ -225,17 +225,36 @@ def render_png(fig) -> bytes:
         fig.savefig(buf, format="png", dpi=fig.dpi, metadata=metadata)
         return buf.getvalue()
     import numpy as np
-    from PIL import Image, PngImagePlugin
 
     canvas.draw()
+    return encode_png(fig, np.asarray(canvas.buffer_rgba()), description=description)
+
+
+def encode_png(fig, pixels, *, description: str | None = None) -> bytes:
+    """Encode RGBA pixels (height x width x 4, uint8) drawn from ``fig`` as PNG bytes, with
+    the figure's :func:`describe_figure` text, exactly as :func:`render_png` does.
+
+    Explorers that redraw only their moving artists encode their pixels with it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> fig, ax = new_figure(1, 1)
+    >>> encode_png(fig, np.zeros((100, 100, 4), dtype=np.uint8))[:4]
+    b'\\x89PNG'
+    """
+    from PIL import Image, PngImagePlugin
+
+    if description is None:
+        description = describe_figure(fig)
     info = None
     if description:
         info = PngImagePlugin.PngInfo()
         info.add_itxt("Description", description)
+    buf = io.BytesIO()
     # Compression level 3 encodes about twice as fast as the default 6 for PNGs a few
     # per cent larger, on the course's flat-coloured plots.
-    Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buf, format="png", compress_level=3,
-                                                           pnginfo=info)
+    Image.fromarray(pixels).save(buf, format="png", compress_level=3, pnginfo=info)
     return buf.getvalue()
 
 

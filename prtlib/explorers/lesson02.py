@@ -49,10 +49,10 @@ class ConfoundingExplorer(Explorer):
         return {
             "selection": widgets.FloatSlider(
                 value=1.5, min=0.0, max=3.0, step=0.25, description="Self-selection",
-                continuous_update=False, style={"description_width": "initial"}),
+                continuous_update=True, style={"description_width": "initial"}),
             "effect": widgets.FloatSlider(
                 value=-1.0, min=-2.0, max=0.5, step=0.25, description="True effect",
-                continuous_update=False, style={"description_width": "initial"}),
+                continuous_update=True, style={"description_width": "initial"}),
         }
 
     def setup_figure(self):
@@ -135,14 +135,14 @@ class RegressionToMeanExplorer(Explorer):
         return {
             "threshold": widgets.FloatSlider(
                 value=float(_published_get("design.screening_pain_min")), min=0.0, max=8.0,
-                step=0.5, description="Entry: pain ≥", continuous_update=False,
+                step=0.5, description="Entry: pain ≥", continuous_update=True,
                 style={"description_width": "initial"}),
             "reliability": widgets.FloatSlider(
                 value=0.6, min=0.3, max=0.95, step=0.05, description="Reliability",
-                continuous_update=False, readout_format=".2f"),
+                continuous_update=True, readout_format=".2f"),
             "mean": widgets.FloatSlider(
                 value=3.5, min=1.0, max=7.0, step=0.5, description="Population mean",
-                continuous_update=False, style={"description_width": "initial"}),
+                continuous_update=True, style={"description_width": "initial"}),
             "baseline": widgets.ToggleButtons(
                 options=[("Baseline = screening", "screening"),
                          ("Baseline = 2 later sessions", "sessions")],
@@ -263,7 +263,7 @@ class AllocationExplorer(Explorer):
                 style={"description_width": "80px"}, layout=widgets.Layout(width="180px")),
             "p_best": widgets.FloatSlider(
                 value=0.8, min=0.5, max=1.0, step=0.05, description="Minimization p",
-                continuous_update=False, readout_format=".2f",
+                continuous_update=True, readout_format=".2f",
                 style={"description_width": "initial"}),
         }
 

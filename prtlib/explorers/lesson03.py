@@ -64,12 +64,12 @@ class EffectViewsExplorer(Explorer):
             "d": widgets.FloatSlider(value=-1.14, min=-2.5, max=0.5, step=0.01,
                                      description="d (PRT − control)", readout_format=".2f",
                                      style={"description_width": "initial"},
-                                     continuous_update=False),
+                                     continuous_update=True),
             "control_rate": widgets.FloatSlider(value=0.2, min=0.05, max=0.8, step=0.05,
                                                 description="Control response rate",
                                                 readout_format=".0%",
                                                 style={"description_width": "initial"},
-                                                continuous_update=False),
+                                                continuous_update=True),
         }
 
     def setup_figure(self):

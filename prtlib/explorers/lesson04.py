@@ -77,10 +77,10 @@ class PowerCurveExplorer(Explorer):
         return {
             "d": widgets.FloatSlider(value=float(_ledger("power.target_d")), min=0.1, max=1.5,
                                      step=0.01, description="True d", style=style,
-                                     continuous_update=False),
+                                     continuous_update=True),
             "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=10, max=200,
                                    step=1, description="n per arm", style=style,
-                                   continuous_update=False),
+                                   continuous_update=True),
             "alpha": widgets.Dropdown(options=[("0.01", 0.01), ("0.05", 0.05), ("0.10", 0.10)],
                                       value=0.05, description="alpha", style=style,
                                       layout=widgets.Layout(width="140px")),
@@ -190,13 +190,13 @@ class ThreeArmExplorer(Explorer):
         return {
             "d_placebo": widgets.FloatSlider(value=target, min=0.0, max=1.5, step=0.05,
                                              description="d vs placebo", style=style,
-                                             continuous_update=False),
+                                             continuous_update=True),
             "d_usual_care": widgets.FloatSlider(value=target, min=0.0, max=2.0, step=0.05,
                                                 description="d vs usual care", style=style,
-                                                continuous_update=False),
+                                                continuous_update=True),
             "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=20, max=150,
                                    step=5, description="n per arm", style=style,
-                                   continuous_update=False),
+                                   continuous_update=True),
             # Every option has a string value: ipywidgets reads a value of None as "nothing
             # selected" and shows the menu blank.
             "correction": widgets.Dropdown(options=[("none", "none"),
@@ -298,10 +298,10 @@ class IntervalDanceExplorer(Explorer):
         return {
             "true_d": widgets.FloatSlider(value=float(_ledger("power.target_d")), min=0.0,
                                           max=1.5, step=0.05, description="True d",
-                                          style=style, continuous_update=False),
+                                          style=style, continuous_update=True),
             "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=10, max=400,
                                    step=10, description="n per arm", style=style,
-                                   continuous_update=False),
+                                   continuous_update=True),
         }
 
     def setup_figure(self):
@@ -422,10 +422,10 @@ class WinnersCurseExplorer(Explorer):
         return {
             "true_d": widgets.FloatSlider(value=0.5, min=0.1, max=1.5, step=0.05,
                                           description="True d", style=style,
-                                          continuous_update=False),
+                                          continuous_update=True),
             "n": widgets.IntSlider(value=int(_ledger("n.monitored.post.prt")), min=10,
                                    max=200, step=2, description="n per arm", style=style,
-                                   continuous_update=False),
+                                   continuous_update=True),
         }
 
     def setup_figure(self):

@@ -230,10 +230,10 @@ class DropoutExplorer(Explorer):
                 style={"button_width": "150px", "description_width": "initial"}),
             "strength": widgets.FloatSlider(value=2.0, min=0.0, max=3.0, step=0.5,
                                             description="Strength (log-odds per SD)",
-                                            style=style, continuous_update=False),
+                                            style=style, continuous_update=True),
             "rate": widgets.FloatSlider(value=0.3, min=0.1, max=0.5, step=0.05,
                                         description="Missing at 12 months", style=style,
-                                        readout_format=".0%", continuous_update=False),
+                                        readout_format=".0%", continuous_update=True),
         }
 
     def setup_figure(self):
@@ -368,7 +368,7 @@ class MissingRespondersExplorer(Explorer):
             "assumed": widgets.IntSlider(value=0, min=0, max=100, step=5,
                                          description="% of missing who respond",
                                          style={"description_width": "initial"},
-                                         continuous_update=False),
+                                         continuous_update=True),
         }
 
     def setup_figure(self):

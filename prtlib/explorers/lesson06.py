@@ -250,13 +250,13 @@ class ConfounderExplorer(Explorer):
         return {
             "u_to_m": widgets.FloatSlider(value=0.5, min=-1.0, max=1.0, step=0.1,
                                           description="U → belief change", style=style,
-                                          continuous_update=False),
+                                          continuous_update=True),
             "u_to_y": widgets.FloatSlider(value=0.5, min=-1.0, max=1.0, step=0.1,
                                           description="U → pain", style=style,
-                                          continuous_update=False),
+                                          continuous_update=True),
             "true_b": widgets.FloatSlider(value=0.0, min=0.0, max=0.5, step=0.05,
                                           description="True b (beliefs → pain)", style=style,
-                                          continuous_update=False),
+                                          continuous_update=True),
         }
 
     def setup_figure(self):

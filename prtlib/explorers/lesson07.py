@@ -254,16 +254,16 @@ class GLMExplorer(Explorer):
         return {
             "amplitude": widgets.FloatSlider(
                 value=0.5, min=0.0, max=2.0, step=0.1, description="Pain response (%)",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
             "level_effect": widgets.FloatSlider(
                 value=0.2, min=-0.4, max=0.6, step=0.05, description="Per level (%)",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
             "noise_sd": widgets.FloatSlider(
                 value=1.5, min=0.5, max=6.0, step=0.5, description="Noise SD (%)",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
             "n_trials": widgets.IntSlider(
                 value=n_trials, min=4, max=n_trials, step=4, description="Trials",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
         }
 
     def setup_figure(self):
@@ -413,7 +413,7 @@ class NullBrainExplorer(Explorer):
         return {
             "study": widgets.IntSlider(value=1, min=1, max=20, step=1,
                                        description="Simulated study", style=style,
-                                       continuous_update=False),
+                                       continuous_update=True),
             "fwhm": widgets.Dropdown(options=[("none", 0.0), ("2 voxels", 2.0),
                                               ("4 voxels", 4.0)], value=2.0,
                                      description="Smoothness", style=style),
@@ -583,7 +583,7 @@ class RoiTestExplorer(Explorer):
             "n_tests": widgets.IntSlider(value=1, min=1, max=14, step=1,
                                          description="Tests corrected for",
                                          style={"description_width": "initial"},
-                                         continuous_update=False),
+                                         continuous_update=True),
         }
 
     def setup_figure(self):
