@@ -89,6 +89,7 @@ class Explorer:
         self._layers: _Layers | None = None
         self._signature = None
         self.render_count = {"full": 0, "blit": 0}
+        self.full_reason = ""  # why the last whole drawing was needed
         self.update()
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
@@ -138,16 +139,19 @@ class Explorer:
         with self._render_lock:
             figure = self.figure
             moving = [a for a in self.moving_artists() if a is not None]
-            if (not moving or figure.get_layout_engine() is not None
-                    or not hasattr(figure.canvas, "copy_from_bbox")):
+            if not moving or not _layout_frozen(figure) or not hasattr(figure.canvas,
+                                                                         "copy_from_bbox"):
+                self.full_reason = ("no moving artists declared" if not moving else
+                                    "the layout is not frozen, or the canvas is not Agg")
                 self._layers = None
                 self.render_count["full"] += 1
                 return render_png(figure)
             tree = _ArtistTree(figure, moving)
             signature = tree.signature()
-            if (tree.unsupported or tree.static_changed() or signature != self._signature
-                    or (self._layers is not None and self._layers.moving_ids != tree.moving_ids)):
+            reason = _why_whole(tree, signature, self._signature, self._layers)
+            if reason:
                 # The static layer changed (or this is the first rendering): draw it whole.
+                self.full_reason = reason
                 self._layers = None
                 self._signature = signature
                 png = render_png(figure)
@@ -158,7 +162,7 @@ class Explorer:
                 self._layers = _Layers.build(figure, tree)
                 tree.mark_clean()
             self.render_count["blit"] += 1
-            return self._layers.blit(figure, tree.moving_in_order)
+            return self._layers.blit(figure, tree.levels)
 
     def full_redraw_png(self) -> bytes:
         """The PNG of the whole figure drawn again, as if nothing were kept between moves
@@ -278,16 +282,42 @@ class Explorer:
         return f"<{type(self).__name__}: {self.values()}>"
 
 
-def _walk(artist, parent=None):
+def _layout_frozen(figure) -> bool:
+    """Whether drawing the figure leaves its axes where they are (no layout engine runs)."""
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    engine = figure.get_layout_engine()
+    return engine is None or isinstance(engine, PlaceHolderLayoutEngine)
+
+
+def _why_whole(tree, signature, previous, layers) -> str:
+    """Why the figure must be drawn whole, or an empty string when it need not be."""
+    if tree.unsupported:
+        return "a moving artist is not drawn by an axes or the figure itself"
+    changed = [a for a in tree.static_others if a._stale]
+    if changed:
+        return f"a static artist changed: {changed[0]!r}"
+    if previous is None or len(signature) != len(previous):
+        return "first rendering, or artists added or removed"
+    for now, before in zip(signature, previous, strict=True):
+        if now != before:
+            return f"the static layer changed: {before!r} became {now!r}"[:300]
+    if layers is not None and layers.structure != tree.structure:
+        return "the drawing order of the moving artists changed"
+    return ""
+
+
+def _walk(artist, parent=None, skip=frozenset()):
     """Every artist under ``artist`` with its parent, skipping each axis' own tree (ticks
-    are rebuilt by every drawing; the axis is compared by its limits, ticks and label)."""
+    are rebuilt by every drawing; the axis is compared by its limits, ticks and label) and
+    what a moving artist (id in ``skip``) draws itself, such as a legend's texts."""
     from matplotlib.axis import Axis
 
     yield artist, parent
-    if isinstance(artist, Axis):
+    if isinstance(artist, Axis) or id(artist) in skip:
         return
     for child in artist.get_children():
-        yield from _walk(child, artist)
+        yield from _walk(child, artist, skip)
 
 
 class _ArtistTree:
@@ -302,7 +332,7 @@ class _ArtistTree:
         self.moving_ids = frozenset(id(a) for a in moving)
         parents = {}
         self.static_texts, self.static_others = [], []
-        for artist, parent in _walk(figure):
+        for artist, parent in _walk(figure, skip=self.moving_ids):
             parents[id(artist)] = parent
             if id(artist) in self.moving_ids or artist is figure or isinstance(artist, Axes):
                 continue
@@ -319,16 +349,30 @@ class _ArtistTree:
                 self.unsupported = True
                 break
             self.containers.setdefault(id(parent), [parent, []])[1].append(artist)
-        self.moving_in_order = []
-        self.above = []
+        # In the order each container draws its children, from its first moving artist on,
+        # the artists come in runs: moving, static, moving, static ... Run j of every
+        # container makes level j: its moving artists are drawn on each move and its
+        # static ones are kept as overlay j, laid over them. (Containers are axes, which do
+        # not overlap, or the figure itself.)
+        self.levels: list[tuple[list, list]] = []
+        self.structure: tuple = ()
         if self.unsupported:
             return
         for container, members in self.containers.values():
             order = _draw_order(container)
             ids = {id(a) for a in members}
             first = next(i for i, a in enumerate(order) if id(a) in ids)
+            j, previous = -1, None
             for artist in order[first:]:
-                (self.moving_in_order if id(artist) in ids else self.above).append(artist)
+                moving = id(artist) in ids
+                if moving and previous is not True:
+                    j += 1
+                    if j == len(self.levels):
+                        self.levels.append(([], []))
+                self.levels[j][0 if moving else 1].append(artist)
+                previous = moving
+        self.structure = tuple((tuple(id(a) for a in m), tuple(id(a) for a in st))
+                               for m, st in self.levels)
 
     def signature(self):
         """What the static layer looks like, in values that are cheap to read."""
@@ -339,10 +383,9 @@ class _ArtistTree:
             sig.append((ax.get_visible(), tuple(ax.get_position().bounds), ax.get_xlim(),
                         ax.get_ylim(), tuple(id(a) for a in ax.get_children())))
             for axis in (ax.xaxis, ax.yaxis):
-                formatter = axis.get_major_formatter()
-                sig.append((axis.get_visible(), axis.get_scale(),
-                            tuple(axis.get_majorticklocs()), id(formatter),
-                            tuple(getattr(formatter, "seq", ()) or ()),
+                locs = axis.get_majorticklocs()
+                sig.append((axis.get_visible(), axis.get_scale(), tuple(locs),
+                            tuple(axis.get_major_formatter().format_ticks(locs)),
                             axis.label.get_text(), axis.label.get_visible()))
         for text in self.static_texts:
             sig.append((text.get_text(), text.get_position(), text.get_visible(),
@@ -371,21 +414,20 @@ def _draw_order(container):
 
 
 class _Layers:
-    """The static layer of one layout: the background below the moving artists and the
-    overlay drawn above them (the pixels it covers, with their opacity)."""
+    """The static layer of one layout: the background below the moving artists, and for
+    each level the overlay drawn above its moving artists (the pixels it covers, with their
+    colour and opacity)."""
 
-    def __init__(self, background, index, color, alpha, moving_ids):
+    def __init__(self, background, overlays, structure):
         self.background = background
-        self.index, self.color, self.alpha = index, color, alpha
-        self.moving_ids = moving_ids
+        self.overlays = overlays
+        self.structure = structure
 
     @classmethod
     def build(cls, figure, tree):
         import numpy as np
 
         canvas = figure.canvas
-        moving = tree.moving_in_order
-        above_ids = {id(a) for a in tree.above}
         touched = {}
         # Each drawing places the axes' titles again (above the tick labels); with parts of
         # the figure hidden it would place them wrongly, so keep where the last whole
@@ -398,57 +440,69 @@ class _Layers:
                 touched[id(artist)] = (artist, artist.get_visible())
             artist.set_visible(False)
 
-        try:
-            # The overlay: only what is drawn above the moving artists, on a clear canvas.
-            hide(figure.patch)
-            keep = {id(figure)} | above_ids
-            keep |= {id(c) for c, _m in tree.containers.values()}
-            for child in figure.get_children():
-                if id(child) not in keep:
-                    hide(child)
-            for container, _members in tree.containers.values():
-                if container is figure:
-                    continue
-                hide(container.patch)
-                for child in container.get_children():
-                    if id(child) not in above_ids:
-                        hide(child)
-            canvas.draw()
-            over = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
-            index = np.flatnonzero(over[:, 3])
-            alpha = over[index, 3:4].astype(np.float32) / 255.0
-            color = over[index, :3].astype(np.float32) * alpha
+        def restore():
             for artist, visible in touched.values():
                 artist.set_visible(visible)
             touched.clear()
-            # The background: everything except the moving artists and the overlay.
-            for artist in [*moving, *tree.above]:
-                hide(artist)
+
+        overlays = []
+        try:
+            for _moving, statics in tree.levels:
+                if not statics:
+                    overlays.append(None)
+                    continue
+                # Overlay j: only the static artists of level j, on a clear canvas.
+                ids = {id(a) for a in statics}
+                keep = ids | {id(c) for c, _m in tree.containers.values()
+                              if any(id(a) in ids for a in c.get_children())}
+                hide(figure.patch)
+                for child in figure.get_children():
+                    if id(child) not in keep:
+                        hide(child)
+                for container, _members in tree.containers.values():
+                    if container is figure:
+                        continue
+                    hide(container.patch)
+                    for child in container.get_children():
+                        if id(child) not in ids:
+                            hide(child)
+                canvas.draw()
+                over = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
+                index = np.flatnonzero(over[:, 3])
+                alpha = over[index, 3:4].astype(np.float32) / 255.0
+                color = over[index, :3].astype(np.float32) * alpha
+                overlays.append((index, color, alpha))
+                restore()
+            # The background: everything but the moving artists and the overlays.
+            for moving, statics in tree.levels:
+                for artist in [*moving, *statics]:
+                    hide(artist)
             canvas.draw()
             background = canvas.copy_from_bbox(figure.bbox)
         finally:
-            for artist, visible in touched.values():
-                artist.set_visible(visible)
+            restore()
             for title, position in zip(titles, positions, strict=True):
                 title.set_position(position)
-        return cls(background, index, color, alpha, tree.moving_ids)
+        return cls(background, overlays, tree.structure)
 
-    def blit(self, figure, moving) -> bytes:
+    def blit(self, figure, levels) -> bytes:
         import numpy as np
 
         canvas = figure.canvas
         canvas.restore_region(self.background)
         renderer = canvas.get_renderer()
-        for artist in moving:
-            artist.draw(renderer)
-        pixels = np.array(canvas.buffer_rgba())
-        flat = pixels.reshape(-1, 4)
-        below = flat[self.index].astype(np.float32)
-        keep = 1.0 - self.alpha
-        flat[self.index, :3] = np.rint(self.color + below[:, :3] * keep).astype(np.uint8)
-        flat[self.index, 3] = np.rint(255.0 * self.alpha[:, 0]
-                                     + below[:, 3] * keep[:, 0]).astype(np.uint8)
-        return encode_png(figure, pixels)
+        for (moving, _statics), overlay in zip(levels, self.overlays, strict=True):
+            for artist in moving:
+                artist.draw(renderer)
+            if overlay is not None:
+                index, color, alpha = overlay
+                flat = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
+                below = flat[index].astype(np.float32)
+                keep = 1.0 - alpha
+                flat[index, :3] = np.rint(color + below[:, :3] * keep).astype(np.uint8)
+                flat[index, 3] = np.rint(255.0 * alpha[:, 0]
+                                         + below[:, 3] * keep[:, 0]).astype(np.uint8)
+        return encode_png(figure, np.asarray(canvas.buffer_rgba()))
 
 
 def sweep_values(control, n: int = 5) -> list:

@@ -100,6 +100,9 @@ class ConfoundingExplorer(Explorer):
         self.truth.set_xdata([res.true_effect, res.true_effect])
         _freeze_layout(self.figure)
 
+    def moving_artists(self):
+        return [self.chose, self.declined, self.obs, self.rand, self.truth]
+
     def describe(self, state):
         res = state["result"]
         chose = res.example_therapy
@@ -202,6 +205,9 @@ class RegressionToMeanExplorer(Explorer):
         low, high = min(values), max(values)
         right.set_ylim(max(low - 1.0, -1.0), high + 1.2)
         _freeze_layout(self.figure)
+
+    def moving_artists(self):
+        return [self.points, self.cut, *self.arm_lines]
 
     def describe(self, state):
         sim = state["sim"]
@@ -315,6 +321,9 @@ class AllocationExplorer(Explorer):
                      f"{state['block_size']}, minimization p = {state['p_best']:.2f})",
                      fontsize=11.5)
         _freeze_layout(self.figure)
+
+    def moving_artists(self):
+        return [*self.steps.values(), self.trial_line, self.axes.title]
 
     def describe(self, state):
         measure, method = state["measure"], state["method"]

@@ -158,6 +158,10 @@ class EffectViewsExplorer(Explorer):
             f"NNT {nnt} at control rate {views.control_event_rate:.0%}")
         self.ruler_mark.set_xdata([d])
 
+    def moving_artists(self):
+        return [self.prt_line, self.mean_line, self.u3_patch, self.overlap_patch,
+                self.stats_text, self.ruler_mark]
+
     def describe(self, state):
         views = state["views"]
         label, value = state["nearest"]
@@ -273,6 +277,10 @@ class RespondersExplorer(Explorer):
         when = "after treatment" if state["time"] == "post" else "at 12 months"
         self.axes[0].set_title(f"{RULE_LABELS[state['rule']].capitalize()}, {when}",
                                fontsize=12)
+
+    def moving_artists(self):
+        return [*self.bars, self.bar_ci, *self.bar_labels, self.rd_ci, self.rd_points,
+                self.axes[0].title]
 
     def describe(self, state):
         c = state["comparisons"][state["comparison"]]

@@ -124,6 +124,9 @@ class PowerCurveExplorer(Explorer):
         self.curve_d.set_ydata(state["power_vs_d"])
         self.point_d.set_data([state["d"]], [state["power"]])
 
+    def moving_artists(self):
+        return [self.curve_n, self.point_n, self.curve_d, self.point_d]
+
     def describe(self, state):
         plan = state["plan"]
         return (f"<b>With {state['n']} per arm and a true d of {state['d']:.2f}, a "
@@ -251,6 +254,9 @@ class ThreeArmExplorer(Explorer):
         self.axes.set_title(f"{state['n_trials']} simulated trials, {state['n']} per arm, "
                             f"{label}\n{self._diamond}", fontsize=12)
 
+    def moving_artists(self):
+        return [*self.bars, self.mc, self.analytic, *self.value_labels, self.axes.title]
+
     def describe(self, state):
         p_pl, p_uc = state["power"]
         fix = {"none": "Without a correction", "bonferroni": "With Bonferroni",
@@ -340,6 +346,9 @@ class IntervalDanceExplorer(Explorer):
         high = max(float(result.high.max()), 0.0, state["true_d"])
         pad = 0.08 * (high - low)
         self.axes.set_xlim(low - pad, high + pad)
+
+    def moving_artists(self):
+        return [self.lines, self.points, self.truth]
 
     def describe(self, state):
         result = state["dance"]
@@ -477,6 +486,10 @@ class WinnersCurseExplorer(Explorer):
         self.axes.set_title(f"True d = {state['true_d']:.2f}, {state['n']} per arm: power "
                             f"{res.power:.0%}, exaggeration ×{res.exaggeration:.2f}",
                             fontsize=12)
+
+    def moving_artists(self):
+        return [*self.non_bars, *self.sig_bars, self.true_line, self.mean_line,
+                *self.crit_lines, self.axes.title]
 
     def describe(self, state):
         from prtlib.power import say_probability

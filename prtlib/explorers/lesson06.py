@@ -168,6 +168,10 @@ class MediationExplorer(Explorer):
         key[0].set_text(f"ab = {_num(boot.estimate)}")
         key[1].set_text(f"95% CI {_num(low)} to {_num(high)}")
 
+    def moving_artists(self):
+        return [self.x_box, self.y_box, self.a_text, self.b_text, self.cp_text, self.summary,
+                self.hist, self.low_line, self.high_line, self.est_line, self.key]
+
     def describe(self, state):
         p, boot = state["paths"], state["boot"]
         low, high = boot.confidence_interval
@@ -308,6 +312,9 @@ class ConfounderExplorer(Explorer):
         self.text.set_text(f"true ab {_num(sim.true_ab)}\nmean estimate {_num(sim.mean_ab)}\n"
                            f"'significant' in {sim.share_significant:.0%}")
         self.axes[1].set_xlim(*state["xlim"])
+
+    def moving_artists(self):
+        return [self.dot, self.hist, self.truth, self.mean, self.text]
 
     def describe(self, state):
         sim, bias = state["sim"], state["bias"]

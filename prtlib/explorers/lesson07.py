@@ -343,6 +343,10 @@ class GLMExplorer(Explorer):
             self.truth_points[i].set_data([state["truth"][name]], [yy])
             self.est_text[i].set_text(f"t({res.df}) = {res.t:.1f}")
 
+    def moving_artists(self):
+        return [self.data_line, self.true_line, self.fit_line, self.ts_title, self.stim_line,
+                *self.est_lines, *self.est_points, *self.truth_points, *self.est_text]
+
     def describe(self, state):
         pain, level = state["pain"], state["level"]
         truth = state["truth"]
@@ -488,6 +492,10 @@ class NullBrainExplorer(Explorer):
             c = state["counts"][i]
             self.titles[i].set_text(f"{labels[i]}\n{c['detected']} found, {c['false']} false")
 
+    def moving_artists(self):
+        return [*self.t_images, *self.true_marks, *self.false_marks, *self.circles,
+                *self.titles]
+
     def describe(self, state):
         unc, bonf, fdr, perm = state["counts"]
         n = state["brain"].n_voxels
@@ -629,6 +637,9 @@ class RoiTestExplorer(Explorer):
         self.ax_title.set_text(
             f"{state['region']}, {_CMP_LABELS[state['comparison']]}: shaded = rejection "
             f"region at α = {state['threshold']:.4f}")
+
+    def moving_artists(self):
+        return [self.density, *self.regions, self.observed, self.label, self.ax_title]
 
     def describe(self, state):
         p = _no_zero(state["p"], 3)

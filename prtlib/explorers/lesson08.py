@@ -248,6 +248,10 @@ class ConnectivityExplorer(Explorer):
         self.right_title.set_text(f"Study {state['replication']}: t({state['study'].df:.1f})"
                                   f" = {state['study'].t:.2f}")
 
+    def moving_artists(self):
+        return [*self.points.values(), *self.means.values(), self.ci_line, self.est_point,
+                self.truth_mark, self.truth_text, self.right_title]
+
     def describe(self, state):
         s = state["study"]
         lo, hi = state["ci"]
@@ -383,6 +387,9 @@ class ReverseInferenceExplorer(Explorer):
         self.curve.set_ydata(state["curve"])
         self.point.set_data([state["prior"]], [state["posterior"]])
 
+    def moving_artists(self):
+        return [self.people, self.left_title, self.curve, self.point]
+
     def describe(self, state):
         n_active = state["pain_active"] + state["other_active"]
         ratio = state["likelihood_ratio"]
@@ -483,6 +490,9 @@ class CorrelationExplorer(Explorer):
         self.axes.set_ylim(0, float(dens.max()) * 1.15)
         self.ax_title.set_text(f"n = {state['n']}: shaded = significant "
                                f"(|r| ≥ {rc:.2f}), {res.power:.0%} of studies")
+
+    def moving_artists(self):
+        return [self.density, *self.regions, self.truth_line, self.sig_line, self.ax_title]
 
     def describe(self, state):
         res = state["result"]
