@@ -136,6 +136,31 @@ def freeze_layout(fig) -> None:
         fig.set_layout_engine(None)
 
 
+def snap_limits(low: float, high: float, step: float) -> tuple[float, float]:
+    """Widen axis limits outward to multiples of ``step``.
+
+    Explorers whose axes follow the data use it so that small moves of a control keep the
+    same limits: the axis then stays part of the static layer, and a move redraws only the
+    moving artists instead of the whole figure.
+
+    Examples
+    --------
+    >>> snap_limits(-0.37, 1.42, 0.1)
+    (-0.4, 1.5)
+    >>> snap_limits(0.0, 2.0, 0.5)
+    (0.0, 2.0)
+    """
+    import math
+
+    if not step > 0:
+        raise ValueError(f"step must be a positive number; got {step!r}.")
+    if not low <= high:
+        raise ValueError(f"low must not exceed high; got low={low!r}, high={high!r}.")
+    snapped_low = round(math.floor(round(low / step, 9)) * step, 10)
+    snapped_high = round(math.ceil(round(high / step, 9)) * step, 10)
+    return snapped_low, snapped_high
+
+
 def describe_figure(fig) -> str:
     """A plain-text description of a figure built from the text it draws.
 

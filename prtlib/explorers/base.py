@@ -86,7 +86,8 @@ class Explorer:
         self._queue_lock = threading.Lock()
         self._dirty = False
         self._worker: threading.Thread | None = None
-        self._layers: _Layers | None = None
+        self._layers: dict[tuple, _Layers] = {}  # by drawing order of the moving artists
+        self._drawn_whole: set[tuple] = set()
         self._signature = None
         self.render_count = {"full": 0, "blit": 0}
         self.full_reason = ""  # why the last whole drawing was needed
@@ -143,26 +144,36 @@ class Explorer:
                                                                          "copy_from_bbox"):
                 self.full_reason = ("no moving artists declared" if not moving else
                                     "the layout is not frozen, or the canvas is not Agg")
-                self._layers = None
+                self._layers, self._drawn_whole = {}, set()
+                self._signature = None
                 self.render_count["full"] += 1
                 return render_png(figure)
             tree = _ArtistTree(figure, moving)
             signature = tree.signature()
-            reason = _why_whole(tree, signature, self._signature, self._layers)
+            reason = _why_whole(tree, signature, self._signature)
             if reason:
-                # The static layer changed (or this is the first rendering): draw it whole.
-                self.full_reason = reason
-                self._layers = None
+                # The static layer changed (or this is the first rendering): forget the
+                # layers kept for the old one.
+                self._layers, self._drawn_whole = {}, set()
                 self._signature = signature
+            layers = self._layers.get(tree.structure)
+            if layers is None and tree.structure in self._drawn_whole:
+                # Second move over this static layer in this drawing order: keep its layers.
+                # (Moves that change the drawing order, such as bringing the chosen arm's
+                # line to the front, keep one set of layers per order.)
+                if len(self._layers) >= _MAX_KEPT_LAYERS:
+                    self._layers.pop(next(iter(self._layers)))
+                layers = self._layers[tree.structure] = _Layers.build(figure, tree)
+                tree.mark_clean()
+            if layers is None:
+                self.full_reason = reason or "first drawing in this drawing order"
+                self._drawn_whole.add(tree.structure)
                 png = render_png(figure)
                 tree.mark_clean()
                 self.render_count["full"] += 1
                 return png
-            if self._layers is None:
-                self._layers = _Layers.build(figure, tree)
-                tree.mark_clean()
             self.render_count["blit"] += 1
-            return self._layers.blit(figure, tree.levels)
+            return layers.blit(figure, tree.levels)
 
     def full_redraw_png(self) -> bytes:
         """The PNG of the whole figure drawn again, as if nothing were kept between moves
@@ -290,7 +301,10 @@ def _layout_frozen(figure) -> bool:
     return engine is None or isinstance(engine, PlaceHolderLayoutEngine)
 
 
-def _why_whole(tree, signature, previous, layers) -> str:
+_MAX_KEPT_LAYERS = 6
+
+
+def _why_whole(tree, signature, previous) -> str:
     """Why the figure must be drawn whole, or an empty string when it need not be."""
     if tree.unsupported:
         return "a moving artist is not drawn by an axes or the figure itself"
@@ -302,8 +316,6 @@ def _why_whole(tree, signature, previous, layers) -> str:
     for now, before in zip(signature, previous, strict=True):
         if now != before:
             return f"the static layer changed: {before!r} became {now!r}"[:300]
-    if layers is not None and layers.structure != tree.structure:
-        return "the drawing order of the moving artists changed"
     return ""
 
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from prtlib import designs
 from prtlib.explorers.base import Explorer
-from prtlib.plotting import HIGHLIGHT, MUTED, OKABE_ITO, new_figure
+from prtlib.plotting import HIGHLIGHT, MUTED, OKABE_ITO, new_figure, snap_limits
 
 _N_SHOWN = 1500  # people drawn in the regression-to-the-mean scatter (of 4000 simulated)
 
@@ -203,7 +203,8 @@ class RegressionToMeanExplorer(Explorer):
             line.set_ydata(means)
             values.extend(means)
         low, high = min(values), max(values)
-        right.set_ylim(max(low - 1.0, -1.0), high + 1.2)
+        # Limits in half points, so that most moves keep the axis (and redraw less).
+        right.set_ylim(*snap_limits(max(low - 1.0, -1.0), high + 1.2, 0.5))
         _freeze_layout(self.figure)
 
     def moving_artists(self):
@@ -314,7 +315,7 @@ class AllocationExplorer(Explorer):
             top = max(top, float(share.max()))
         self.trial_line.set_xdata([state["trial"], state["trial"]])
         ax.set_xlim(edges[0], edges[-1])
-        ax.set_ylim(0, min(1.05, top * 1.15 + 0.01))
+        ax.set_ylim(0, min(1.05, snap_limits(0.0, top * 1.15 + 0.01, 0.05)[1]))
         ax.set_xlabel(f"Largest minus smallest arm: {designs.IMBALANCE_MEASURES[measure]}")
         ax.set_title(f"{_N_ALLOCATIONS:,} simulated allocations of "
                      f"{state['studies']['simple'].n} people (blocks of "

@@ -24,7 +24,7 @@ import numpy as np
 
 from prtlib.explorers.base import Explorer
 from prtlib.explorers.lesson03 import freeze_layout
-from prtlib.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_figure
+from prtlib.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_figure, snap_limits
 
 _N_GRID = np.arange(5, 301, dtype=float)
 _D_GRID = np.linspace(0.0, 2.0, 201)
@@ -345,7 +345,8 @@ class IntervalDanceExplorer(Explorer):
         low = min(float(result.low.min()), 0.0, state["true_d"])
         high = max(float(result.high.max()), 0.0, state["true_d"])
         pad = 0.08 * (high - low)
-        self.axes.set_xlim(low - pad, high + pad)
+        # Limits in tenths, so that most moves keep the axis (and redraw less).
+        self.axes.set_xlim(*snap_limits(low - pad, high + pad, 0.1))
 
     def moving_artists(self):
         return [self.lines, self.points, self.truth]
@@ -477,12 +478,13 @@ class WinnersCurseExplorer(Explorer):
             bar.set_y(base)
             bar.set_height(h)
         top = float((state["non_density"] + state["sig_density"]).max())
-        self.axes.set_ylim(0, max(1.0, 1.35 * top))
+        self.axes.set_ylim(0, max(1.0, snap_limits(0.0, 1.35 * top, 0.25)[1]))
         self.true_line.set_xdata([state["true_d"]] * 2)
         self.mean_line.set_xdata([state["mean_significant"]] * 2)
         for line, x in zip(self.crit_lines, (-res.critical_d, res.critical_d), strict=True):
             line.set_xdata([x, x])
-        self.axes.set_xlim(*state["xlim"])
+        low, high = snap_limits(*state["xlim"], 0.1)
+        self.axes.set_xlim(max(low, _BINS[0]), min(high, _BINS[-1]))
         self.axes.set_title(f"True d = {state['true_d']:.2f}, {state['n']} per arm: power "
                             f"{res.power:.0%}, exaggeration ×{res.exaggeration:.2f}",
                             fontsize=12)

@@ -25,7 +25,7 @@ import functools
 import numpy as np
 
 from prtlib.explorers.base import Explorer
-from prtlib.plotting import HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure
+from prtlib.plotting import HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure, snap_limits
 
 _CMP_LABELS = {"prt_vs_placebo": "PRT vs placebo", "prt_vs_usual_care": "PRT vs usual care"}
 _LEVEL_COLORS = ("#CFE3F3", "#8DBFE3", "#3E8DC9", "#0B4F8A")  # inflation levels 1-4
@@ -323,7 +323,8 @@ class GLMExplorer(Explorer):
         self.fit_line.set_data(t[window], state["fitted"][window])
         lo, hi = np.percentile(state["y"], [0.5, 99.5])
         pad = 0.1 * (hi - lo)
-        ts.set_ylim(lo - pad, hi + pad)
+        # Whole percent limits, so that most moves keep the axis (and redraw less).
+        ts.set_ylim(*snap_limits(lo - pad, hi + pad, 1.0))
         for ax in (ts, stim):
             ax.set_xlim(0, end)
         self.ts_title.set_text(f"Simulated voxel: first {shown} of {state['n_trials']} trials "
