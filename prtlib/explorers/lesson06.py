@@ -219,15 +219,14 @@ def _estimate_window(sim) -> tuple[float, float]:
     """x-limits that hold the truth, zero and the middle 99% of the estimates, with a small
     margin (so the histogram fills the panel whatever the setting)."""
     low, high = np.quantile(sim.ab_hat, [0.005, 0.995])
-    low = min(low, sim.true_ab, 0.0) - 0.08
-    high = max(high, sim.true_ab, 0.0) + 0.08
-    # Keep a tick (every 0.5) from sitting on an edge, where half its label would fall
-    # outside the layout computed once for the figure.
-    if low - np.floor(low * 2) / 2 > 0.42:
-        low = np.ceil(low * 2) / 2 - 0.08
-    if np.ceil(high * 2) / 2 - high > 0.42:
-        high = np.floor(high * 2) / 2 + 0.08
-    return float(max(low, _SIM_BINS[0])), float(min(high, _SIM_BINS[-1]))
+    low = min(low, sim.true_ab, 0.0)
+    high = max(high, sim.true_ab, 0.0)
+    # Edges 0.08 beyond a multiple of 0.1: a tick (every 0.5) never sits on an edge, where
+    # half its label would fall outside the layout computed once for the figure, and small
+    # moves of a control keep the same limits (so they redraw only the moving artists).
+    low = np.floor(low * 10) / 10 - 0.08
+    high = np.ceil(high * 10) / 10 + 0.08
+    return float(max(round(low, 4), _SIM_BINS[0])), float(min(round(high, 4), _SIM_BINS[-1]))
 
 
 class ConfounderExplorer(Explorer):
