@@ -1,7 +1,7 @@
 """Explorer latency on the Python side: from a control's new value to the finished figure.
 
-For every explorer of every lesson and every one of its controls, moves the control back
-and forth through several values and times each move (compute + redraw + PNG encoding +
+For every explorer of every lesson and every one of its controls, drags the control (a
+slider) or goes through its options, back and forth, and times each move (compute + redraw + PNG encoding +
 readout) as the explorer does it: redrawing only its moving artists over the kept static
 layer when it can. The same moves are then timed on a second instance told to draw the
 whole figure every time (what every move cost before), and the ratio says what was gained.
@@ -23,11 +23,24 @@ OWN_TARGET_MS = 30.0
 
 
 def plan_for(control, rounds: int) -> list:
-    """Values to move through: a sweep out and back (a drag for sliders), ``rounds`` times."""
+    """Values to move through, ``rounds`` times. A slider is dragged: from where it is to
+    the far end of its track and back, in 24 moves each way (a brisk drag reports about as
+    many positions); other controls go through their options and back."""
     start = control.value
-    n = 8 if hasattr(control, "max") and not isinstance(start, bool) else 4
-    out = sweep_values(control, n=n)
-    return ([*out, start, *out[::-1], start] if out else []) * rounds
+    if not hasattr(control, "max") or isinstance(start, bool):
+        out = sweep_values(control, n=4)
+        return ([*out, start, *out[::-1], start] if out else []) * rounds
+    lo, hi = control.min, control.max
+    far = hi if start - lo < hi - start else lo
+    step = getattr(control, "step", None) or (hi - lo) / 100
+    path = []
+    for i in range(1, 25):
+        raw = start + (far - start) * i / 24
+        value = lo + round((raw - lo) / step) * step
+        value = int(round(value)) if isinstance(start, int) else round(value, 10)
+        if not path or value != path[-1]:
+            path.append(value)
+    return [*path, *path[-2::-1], start] * rounds
 
 
 def time_moves(explorer, name, plan) -> list[float]:
@@ -55,7 +68,7 @@ def time_own(explorer, name, plan) -> list[float]:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=2, help="sweeps out and back per control")
+    parser.add_argument("--rounds", type=int, default=1, help="sweeps out and back per control")
     args = parser.parse_args()
 
     print(f"{'explorer':42s} {'control':16s} {'moves':>5s} {'median':>7s} {'worst':>7s} "

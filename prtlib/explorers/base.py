@@ -87,7 +87,9 @@ class Explorer:
         self._dirty = False
         self._worker: threading.Thread | None = None
         self._layers: dict[tuple, _Layers] = {}  # by drawing order of the moving artists
-        self._drawn_whole: set[tuple] = set()
+        self._drawn_whole: dict[tuple, int] = {}  # whole drawings per order, this layer
+        self._blits = 0  # moves drawn over the layers kept for this static layer
+        self._patience = 1  # whole drawings over one static layer before keeping layers
         self._signature = None
         self.render_count = {"full": 0, "blit": 0}
         self.full_reason = ""  # why the last whole drawing was needed
@@ -144,7 +146,7 @@ class Explorer:
                                                                          "copy_from_bbox"):
                 self.full_reason = ("no moving artists declared" if not moving else
                                     "the layout is not frozen, or the canvas is not Agg")
-                self._layers, self._drawn_whole = {}, set()
+                self._layers, self._drawn_whole, self._blits = {}, {}, 0
                 self._signature = None
                 self.render_count["full"] += 1
                 return render_png(figure)
@@ -153,12 +155,20 @@ class Explorer:
             reason = _why_whole(tree, signature, self._signature)
             if reason:
                 # The static layer changed (or this is the first rendering): forget the
-                # layers kept for the old one.
-                self._layers, self._drawn_whole = {}, set()
+                # layers kept for the old one. Keeping layers costs a few drawings; when
+                # the last ones served fewer than two moves each, wait for a longer run of
+                # moves over one static layer before keeping them again (axes that follow
+                # the data), and when they served many, keep them sooner again.
+                if self._layers:
+                    if self._blits < 2 * len(self._layers):
+                        self._patience = min(self._patience + 1, 4)
+                    elif self._blits >= 4 * len(self._layers):
+                        self._patience = max(self._patience - 1, 1)
+                self._layers, self._drawn_whole, self._blits = {}, {}, 0
                 self._signature = signature
             layers = self._layers.get(tree.structure)
-            if layers is None and tree.structure in self._drawn_whole:
-                # Second move over this static layer in this drawing order: keep its layers.
+            if layers is None and self._drawn_whole.get(tree.structure, 0) >= self._patience:
+                # Another move over this static layer in this drawing order: keep its layers.
                 # (Moves that change the drawing order, such as bringing the chosen arm's
                 # line to the front, keep one set of layers per order.)
                 if len(self._layers) >= _MAX_KEPT_LAYERS:
@@ -166,13 +176,14 @@ class Explorer:
                 layers = self._layers[tree.structure] = _Layers.build(figure, tree)
                 tree.mark_clean()
             if layers is None:
-                self.full_reason = reason or "first drawing in this drawing order"
-                self._drawn_whole.add(tree.structure)
+                self.full_reason = reason or "too few moves yet over this static layer"
+                self._drawn_whole[tree.structure] = self._drawn_whole.get(tree.structure, 0) + 1
                 png = render_png(figure)
                 tree.mark_clean()
                 self.render_count["full"] += 1
                 return png
             self.render_count["blit"] += 1
+            self._blits += 1
             return layers.blit(figure, tree.levels)
 
     def full_redraw_png(self) -> bytes:

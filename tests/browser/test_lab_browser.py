@@ -1,7 +1,9 @@
 """The course in a real browser: JupyterLab in Debian's Chromium, driven by Playwright.
 
 For every lesson: open it, run all cells, and find no error or warning output. For every
-explorer: move a control with the keyboard and see its image change and its readout update.
+explorer: move a control with the keyboard and see its image change and its readout update,
+and drag its first slider with the mouse and see the image follow before the button is
+released.
 For lesson 00's exercise notebook: type a right answer and see the success message, then a
 wrong one and see the hint. Screenshots go to test-artifacts/browser/.
 """
@@ -14,7 +16,9 @@ from harness import (
     Lab,
     browser_unavailable_reason,
     chromium,
+    drag_slider,
     first_control,
+    first_slider,
     lab_server,
     move_with_keyboard,
     time_key_to_image,
@@ -70,6 +74,10 @@ def test_lesson_runs_and_every_explorer_answers_the_keyboard(lab, lesson):
         while readout.inner_text() == before and time.monotonic() < deadline:
             time.sleep(0.1)
         assert readout.inner_text() != before, f"{title}: the readout did not update"
+        slider = first_slider(explorer)
+        if slider is not None:
+            shown = drag_slider(lab.page, explorer, slider)
+            assert shown >= 2, f"{title}: the figure did not follow the drag ({shown} images)"
         slug = re.sub(r"\W+", "_", title.lower()).strip("_")[:40]
         lab.screenshot(f"lesson{lesson.number}_explorer{index}_{slug}", explorer)
 
