@@ -40,21 +40,6 @@ def assert_same_picture(shown, reference, where):
         f"than 1 on {share:.2%} of the pixels")
 
 
-@pytest.mark.parametrize("name", list(EXPLORERS))
-def test_every_move_shows_what_a_full_redraw_shows(name):
-    explorer = EXPLORERS[name]()
-    plan = [(control_name, value) for control_name, control in explorer.controls.items()
-            for value in sweep_values(control, n=3)]
-    # Move a second time through the first control, so moves that redraw only the moving
-    # artists are compared after others that changed the static layer.
-    first = next(iter(explorer.controls))
-    plan += [(first, value) for value in sweep_values(explorer.controls[first], n=2)]
-    for control_name, value in plan:
-        explorer.controls[control_name].value = value
-        assert_same_picture(explorer.image.value, explorer.full_redraw_png(),
-                            f"{name} after {control_name}={value!r}")
-
-
 def drag(control, steps: int) -> list:
     """The values a slider passes through when dragged ``steps`` steps from where it is
     (turning back at the end of its range); other controls go through their options."""
@@ -71,6 +56,24 @@ def drag(control, steps: int) -> list:
 
 
 @pytest.mark.parametrize("name", list(EXPLORERS))
+def test_every_move_shows_what_a_full_redraw_shows(name):
+    explorer = EXPLORERS[name]()
+    # Each control through its range (moves that often change the static layer), then
+    # dragged step by step (moves that mostly redraw only the moving artists).
+    plan = [(control_name, value) for control_name, control in explorer.controls.items()
+            for value in sweep_values(control, n=3)]
+    for control_name, control in explorer.controls.items():
+        plan += [(control_name, value) for value in drag(control, steps=4)]
+    for control_name, value in plan:
+        blits = explorer.render_count["blit"]
+        explorer.controls[control_name].value = value
+        if explorer.render_count["blit"] == blits:
+            continue  # drawn whole: it is the full redraw
+        assert_same_picture(explorer.image.value, explorer.full_redraw_png(),
+                            f"{name} after {control_name}={value!r}")
+
+
+@pytest.mark.parametrize("name", list(EXPLORERS))
 def test_declared_explorers_redraw_only_what_moves(name):
     """Dragging a slider step by step, or going twice through a control's options, redraws
     only the moving artists on some moves (explorers that declare nothing always draw the
@@ -79,13 +82,12 @@ def test_declared_explorers_redraw_only_what_moves(name):
     explorer = EXPLORERS[name]()
     if not explorer.moving_artists():
         pytest.skip(f"{name} declares no moving artists: every move draws the whole figure")
-    blits = 0
     for control in explorer.controls.values():
         for value in drag(control, steps=6):
-            before = explorer.render_count["blit"]
             control.value = value
-            blits += explorer.render_count["blit"] - before
-    assert blits > 0, f"{name} never redrew only its moving artists"
+            if explorer.render_count["blit"]:
+                return
+    pytest.fail(f"{name} never redrew only its moving artists")
 
 
 def test_a_burst_of_browser_changes_draws_the_last_value():

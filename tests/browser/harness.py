@@ -269,7 +269,12 @@ def drag_slider(page, explorer, slider, steps: int = 12, pause_ms: int = 80) -> 
     for i in range(1, steps + 1):
         page.mouse.move(x0 + (target - x0) * i / steps, y)
         page.wait_for_timeout(pause_ms)
-    page.wait_for_timeout(300)
+    # Still holding the button: give the last images time to arrive (a move can take a
+    # few hundred ms on a loaded machine), but release as soon as two have come.
+    try:
+        page.wait_for_function("() => window.__prtImages >= 2", timeout=5_000)
+    except Exception:  # noqa: BLE001 - the count below says what happened
+        pass
     during = page.evaluate("() => window.__prtImages")
     page.mouse.up()
     return during

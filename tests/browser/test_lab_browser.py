@@ -65,6 +65,12 @@ def test_lesson_runs_and_every_explorer_answers_the_keyboard(lab, lesson):
         explorer = explorers.nth(index)
         explorer.scroll_into_view_if_needed()
         title = explorer.locator(".widget-html-content").first.text_content().strip()
+        # Drag first, in the explorer's starting state (where every slider matters: a later
+        # choice, such as missingness unrelated to pain, can make a slider change nothing).
+        slider = first_slider(explorer)
+        if slider is not None:
+            shown = drag_slider(lab.page, explorer, slider)
+            assert shown >= 2, f"{title}: the figure did not follow the drag ({shown} images)"
         control = first_control(explorer)
         readout = explorer.locator(".prt-explorer-readout")
         before = readout.inner_text()
@@ -74,10 +80,6 @@ def test_lesson_runs_and_every_explorer_answers_the_keyboard(lab, lesson):
         while readout.inner_text() == before and time.monotonic() < deadline:
             time.sleep(0.1)
         assert readout.inner_text() != before, f"{title}: the readout did not update"
-        slider = first_slider(explorer)
-        if slider is not None:
-            shown = drag_slider(lab.page, explorer, slider)
-            assert shown >= 2, f"{title}: the figure did not follow the drag ({shown} images)"
         slug = re.sub(r"\W+", "_", title.lower()).strip("_")[:40]
         lab.screenshot(f"lesson{lesson.number}_explorer{index}_{slug}", explorer)
 
