@@ -136,6 +136,31 @@ def freeze_layout(fig) -> None:
         fig.set_layout_engine(None)
 
 
+def snap_limits(low: float, high: float, step: float) -> tuple[float, float]:
+    """Widen axis limits outward to multiples of ``step``.
+
+    Explorers whose axes follow the data use it so that small moves of a control keep the
+    same limits: the axis then stays part of the static layer, and a move redraws only the
+    moving artists instead of the whole figure.
+
+    Examples
+    --------
+    >>> snap_limits(-0.37, 1.42, 0.1)
+    (-0.4, 1.5)
+    >>> snap_limits(0.0, 2.0, 0.5)
+    (0.0, 2.0)
+    """
+    import math
+
+    if not step > 0:
+        raise ValueError(f"step must be a positive number; got {step!r}.")
+    if not low <= high:
+        raise ValueError(f"low must not exceed high; got low={low!r}, high={high!r}.")
+    snapped_low = round(math.floor(round(low / step, 9)) * step, 10)
+    snapped_high = round(math.ceil(round(high / step, 9)) * step, 10)
+    return snapped_low, snapped_high
+
+
 def describe_figure(fig) -> str:
     """A plain-text description of a figure built from the text it draws.
 
@@ -225,17 +250,36 @@ def render_png(fig) -> bytes:
         fig.savefig(buf, format="png", dpi=fig.dpi, metadata=metadata)
         return buf.getvalue()
     import numpy as np
-    from PIL import Image, PngImagePlugin
 
     canvas.draw()
+    return encode_png(fig, np.asarray(canvas.buffer_rgba()), description=description)
+
+
+def encode_png(fig, pixels, *, description: str | None = None) -> bytes:
+    """Encode RGBA pixels (height x width x 4, uint8) drawn from ``fig`` as PNG bytes, with
+    the figure's :func:`describe_figure` text, exactly as :func:`render_png` does.
+
+    Explorers that redraw only their moving artists encode their pixels with it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> fig, ax = new_figure(1, 1)
+    >>> encode_png(fig, np.zeros((100, 100, 4), dtype=np.uint8))[:4]
+    b'\\x89PNG'
+    """
+    from PIL import Image, PngImagePlugin
+
+    if description is None:
+        description = describe_figure(fig)
     info = None
     if description:
         info = PngImagePlugin.PngInfo()
         info.add_itxt("Description", description)
+    buf = io.BytesIO()
     # Compression level 3 encodes about twice as fast as the default 6 for PNGs a few
     # per cent larger, on the course's flat-coloured plots.
-    Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buf, format="png", compress_level=3,
-                                                           pnginfo=info)
+    Image.fromarray(pixels).save(buf, format="png", compress_level=3, pnginfo=info)
     return buf.getvalue()
 
 

@@ -75,6 +75,9 @@ class PainByArmExplorer(Explorer):
         ax.set_xticklabels(["Baseline", TIME_LABELS[state["time"]]])
         ax.set_title(f"{ARM_SHORT_LABELS[state['arm']]} highlighted; means from Table 2")
 
+    def moving_artists(self):
+        return [*self.lines.values(), *self.labels.values(), self.axes.title]
+
     def describe(self, state):
         chosen = state["changes"][state["arm"]]
         others = [c for a, c in state["changes"].items() if a != state["arm"]]

@@ -53,7 +53,7 @@ class BaselineCohortExplorer(Explorer):
                 layout=widgets.Layout(width="330px")),
             "cohort": widgets.IntSlider(
                 value=0, min=0, max=9, step=1, description="Cohort #",
-                continuous_update=False),
+                continuous_update=True),
         }
 
     def setup_figure(self):
@@ -117,6 +117,10 @@ class BaselineCohortExplorer(Explorer):
                      "match the paper", fontsize=11.5)
         _freeze_layout(self.figure)
 
+    def moving_artists(self):
+        groups = (self.dots, self.boxes, self.medians, self.bars, self.marks)
+        return [artist for group in groups for artist in group.values()] + [self.axes.title]
+
     def describe(self, state):
         table = state["table"]
         label, unit, *_ = baseline.MEASURES[state["measure"]]
@@ -162,10 +166,10 @@ class FearDisabilityExplorer(Explorer):
                 style={"button_width": "150px"}),
             "r": widgets.FloatSlider(
                 value=0.3, min=0.0, max=0.8, step=0.05, description="Correlation",
-                continuous_update=False, readout_format=".2f"),
+                continuous_update=True, readout_format=".2f"),
             "points": widgets.IntSlider(
                 value=5, min=0, max=10, step=1, description="Lower TSK by",
-                continuous_update=False, style={"description_width": "initial"}),
+                continuous_update=True, style={"description_width": "initial"}),
         }
 
     def setup_figure(self):
@@ -217,6 +221,11 @@ class FearDisabilityExplorer(Explorer):
         left.set_title(f"Baseline, world: {_STRUCTURE_LABELS[state['structure']]}",
                        fontsize=11.5)
         _freeze_layout(self.figure)
+
+    def moving_artists(self):
+        left, right = self.axes
+        return [self.scatter, self.fit, self.r_text, *self.bar_artists, *self.bar_labels,
+                left.title, right.title]
 
     def describe(self, state):
         section, red = state["section"], state["reduction"]

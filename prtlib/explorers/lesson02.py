@@ -6,7 +6,7 @@ import numpy as np
 
 from prtlib import designs
 from prtlib.explorers.base import Explorer
-from prtlib.plotting import HIGHLIGHT, MUTED, OKABE_ITO, new_figure
+from prtlib.plotting import HIGHLIGHT, MUTED, OKABE_ITO, new_figure, snap_limits
 
 _N_SHOWN = 1500  # people drawn in the regression-to-the-mean scatter (of 4000 simulated)
 
@@ -49,10 +49,10 @@ class ConfoundingExplorer(Explorer):
         return {
             "selection": widgets.FloatSlider(
                 value=1.5, min=0.0, max=3.0, step=0.25, description="Self-selection",
-                continuous_update=False, style={"description_width": "initial"}),
+                continuous_update=True, style={"description_width": "initial"}),
             "effect": widgets.FloatSlider(
                 value=-1.0, min=-2.0, max=0.5, step=0.25, description="True effect",
-                continuous_update=False, style={"description_width": "initial"}),
+                continuous_update=True, style={"description_width": "initial"}),
         }
 
     def setup_figure(self):
@@ -100,6 +100,9 @@ class ConfoundingExplorer(Explorer):
         self.truth.set_xdata([res.true_effect, res.true_effect])
         _freeze_layout(self.figure)
 
+    def moving_artists(self):
+        return [self.chose, self.declined, self.obs, self.rand, self.truth]
+
     def describe(self, state):
         res = state["result"]
         chose = res.example_therapy
@@ -135,14 +138,14 @@ class RegressionToMeanExplorer(Explorer):
         return {
             "threshold": widgets.FloatSlider(
                 value=float(_published_get("design.screening_pain_min")), min=0.0, max=8.0,
-                step=0.5, description="Entry: pain ≥", continuous_update=False,
+                step=0.5, description="Entry: pain ≥", continuous_update=True,
                 style={"description_width": "initial"}),
             "reliability": widgets.FloatSlider(
                 value=0.6, min=0.3, max=0.95, step=0.05, description="Reliability",
-                continuous_update=False, readout_format=".2f"),
+                continuous_update=True, readout_format=".2f"),
             "mean": widgets.FloatSlider(
                 value=3.5, min=1.0, max=7.0, step=0.5, description="Population mean",
-                continuous_update=False, style={"description_width": "initial"}),
+                continuous_update=True, style={"description_width": "initial"}),
             "baseline": widgets.ToggleButtons(
                 options=[("Baseline = screening", "screening"),
                          ("Baseline = 2 later sessions", "sessions")],
@@ -200,8 +203,12 @@ class RegressionToMeanExplorer(Explorer):
             line.set_ydata(means)
             values.extend(means)
         low, high = min(values), max(values)
-        right.set_ylim(max(low - 1.0, -1.0), high + 1.2)
+        # Limits in half points, so that most moves keep the axis (and redraw less).
+        right.set_ylim(*snap_limits(max(low - 1.0, -1.0), high + 1.2, 0.5))
         _freeze_layout(self.figure)
+
+    def moving_artists(self):
+        return [self.points, self.cut, *self.arm_lines]
 
     def describe(self, state):
         sim = state["sim"]
@@ -263,7 +270,7 @@ class AllocationExplorer(Explorer):
                 style={"description_width": "80px"}, layout=widgets.Layout(width="180px")),
             "p_best": widgets.FloatSlider(
                 value=0.8, min=0.5, max=1.0, step=0.05, description="Minimization p",
-                continuous_update=False, readout_format=".2f",
+                continuous_update=True, readout_format=".2f",
                 style={"description_width": "initial"}),
         }
 
@@ -308,13 +315,16 @@ class AllocationExplorer(Explorer):
             top = max(top, float(share.max()))
         self.trial_line.set_xdata([state["trial"], state["trial"]])
         ax.set_xlim(edges[0], edges[-1])
-        ax.set_ylim(0, min(1.05, top * 1.15 + 0.01))
+        ax.set_ylim(0, min(1.05, snap_limits(0.0, top * 1.15 + 0.01, 0.05)[1]))
         ax.set_xlabel(f"Largest minus smallest arm: {designs.IMBALANCE_MEASURES[measure]}")
         ax.set_title(f"{_N_ALLOCATIONS:,} simulated allocations of "
                      f"{state['studies']['simple'].n} people (blocks of "
                      f"{state['block_size']}, minimization p = {state['p_best']:.2f})",
                      fontsize=11.5)
         _freeze_layout(self.figure)
+
+    def moving_artists(self):
+        return [*self.steps.values(), self.trial_line, self.axes.title]
 
     def describe(self, state):
         measure, method = state["measure"], state["method"]

@@ -64,12 +64,12 @@ class EffectViewsExplorer(Explorer):
             "d": widgets.FloatSlider(value=-1.14, min=-2.5, max=0.5, step=0.01,
                                      description="d (PRT − control)", readout_format=".2f",
                                      style={"description_width": "initial"},
-                                     continuous_update=False),
+                                     continuous_update=True),
             "control_rate": widgets.FloatSlider(value=0.2, min=0.05, max=0.8, step=0.05,
                                                 description="Control response rate",
                                                 readout_format=".0%",
                                                 style={"description_width": "initial"},
-                                                continuous_update=False),
+                                                continuous_update=True),
         }
 
     def setup_figure(self):
@@ -157,6 +157,10 @@ class EffectViewsExplorer(Explorer):
             f"P(superiority) {views.prob_superiority:.0%}\n"
             f"NNT {nnt} at control rate {views.control_event_rate:.0%}")
         self.ruler_mark.set_xdata([d])
+
+    def moving_artists(self):
+        return [self.prt_line, self.mean_line, self.u3_patch, self.overlap_patch,
+                self.stats_text, self.ruler_mark]
 
     def describe(self, state):
         views = state["views"]
@@ -273,6 +277,10 @@ class RespondersExplorer(Explorer):
         when = "after treatment" if state["time"] == "post" else "at 12 months"
         self.axes[0].set_title(f"{RULE_LABELS[state['rule']].capitalize()}, {when}",
                                fontsize=12)
+
+    def moving_artists(self):
+        return [*self.bars, self.bar_ci, *self.bar_labels, self.rd_ci, self.rd_points,
+                self.axes[0].title]
 
     def describe(self, state):
         c = state["comparisons"][state["comparison"]]

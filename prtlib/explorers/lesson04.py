@@ -24,7 +24,7 @@ import numpy as np
 
 from prtlib.explorers.base import Explorer
 from prtlib.explorers.lesson03 import freeze_layout
-from prtlib.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_figure
+from prtlib.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_figure, snap_limits
 
 _N_GRID = np.arange(5, 301, dtype=float)
 _D_GRID = np.linspace(0.0, 2.0, 201)
@@ -77,10 +77,10 @@ class PowerCurveExplorer(Explorer):
         return {
             "d": widgets.FloatSlider(value=float(_ledger("power.target_d")), min=0.1, max=1.5,
                                      step=0.01, description="True d", style=style,
-                                     continuous_update=False),
+                                     continuous_update=True),
             "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=10, max=200,
                                    step=1, description="n per arm", style=style,
-                                   continuous_update=False),
+                                   continuous_update=True),
             "alpha": widgets.Dropdown(options=[("0.01", 0.01), ("0.05", 0.05), ("0.10", 0.10)],
                                       value=0.05, description="alpha", style=style,
                                       layout=widgets.Layout(width="140px")),
@@ -123,6 +123,9 @@ class PowerCurveExplorer(Explorer):
         self.point_n.set_data([state["n"]], [state["power"]])
         self.curve_d.set_ydata(state["power_vs_d"])
         self.point_d.set_data([state["d"]], [state["power"]])
+
+    def moving_artists(self):
+        return [self.curve_n, self.point_n, self.curve_d, self.point_d]
 
     def describe(self, state):
         plan = state["plan"]
@@ -190,13 +193,13 @@ class ThreeArmExplorer(Explorer):
         return {
             "d_placebo": widgets.FloatSlider(value=target, min=0.0, max=1.5, step=0.05,
                                              description="d vs placebo", style=style,
-                                             continuous_update=False),
+                                             continuous_update=True),
             "d_usual_care": widgets.FloatSlider(value=target, min=0.0, max=2.0, step=0.05,
                                                 description="d vs usual care", style=style,
-                                                continuous_update=False),
+                                                continuous_update=True),
             "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=20, max=150,
                                    step=5, description="n per arm", style=style,
-                                   continuous_update=False),
+                                   continuous_update=True),
             # Every option has a string value: ipywidgets reads a value of None as "nothing
             # selected" and shows the menu blank.
             "correction": widgets.Dropdown(options=[("none", "none"),
@@ -251,6 +254,9 @@ class ThreeArmExplorer(Explorer):
         self.axes.set_title(f"{state['n_trials']} simulated trials, {state['n']} per arm, "
                             f"{label}\n{self._diamond}", fontsize=12)
 
+    def moving_artists(self):
+        return [*self.bars, self.mc, self.analytic, *self.value_labels, self.axes.title]
+
     def describe(self, state):
         p_pl, p_uc = state["power"]
         fix = {"none": "Without a correction", "bonferroni": "With Bonferroni",
@@ -298,10 +304,10 @@ class IntervalDanceExplorer(Explorer):
         return {
             "true_d": widgets.FloatSlider(value=float(_ledger("power.target_d")), min=0.0,
                                           max=1.5, step=0.05, description="True d",
-                                          style=style, continuous_update=False),
+                                          style=style, continuous_update=True),
             "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=10, max=400,
                                    step=10, description="n per arm", style=style,
-                                   continuous_update=False),
+                                   continuous_update=True),
         }
 
     def setup_figure(self):
@@ -339,7 +345,11 @@ class IntervalDanceExplorer(Explorer):
         low = min(float(result.low.min()), 0.0, state["true_d"])
         high = max(float(result.high.max()), 0.0, state["true_d"])
         pad = 0.08 * (high - low)
-        self.axes.set_xlim(low - pad, high + pad)
+        # Limits in tenths, so that most moves keep the axis (and redraw less).
+        self.axes.set_xlim(*snap_limits(low - pad, high + pad, 0.1))
+
+    def moving_artists(self):
+        return [self.lines, self.points, self.truth]
 
     def describe(self, state):
         result = state["dance"]
@@ -422,10 +432,10 @@ class WinnersCurseExplorer(Explorer):
         return {
             "true_d": widgets.FloatSlider(value=0.5, min=0.1, max=1.5, step=0.05,
                                           description="True d", style=style,
-                                          continuous_update=False),
+                                          continuous_update=True),
             "n": widgets.IntSlider(value=int(_ledger("n.monitored.post.prt")), min=10,
                                    max=200, step=2, description="n per arm", style=style,
-                                   continuous_update=False),
+                                   continuous_update=True),
         }
 
     def setup_figure(self):
@@ -468,15 +478,20 @@ class WinnersCurseExplorer(Explorer):
             bar.set_y(base)
             bar.set_height(h)
         top = float((state["non_density"] + state["sig_density"]).max())
-        self.axes.set_ylim(0, max(1.0, 1.35 * top))
+        self.axes.set_ylim(0, max(1.0, snap_limits(0.0, 1.35 * top, 0.25)[1]))
         self.true_line.set_xdata([state["true_d"]] * 2)
         self.mean_line.set_xdata([state["mean_significant"]] * 2)
         for line, x in zip(self.crit_lines, (-res.critical_d, res.critical_d), strict=True):
             line.set_xdata([x, x])
-        self.axes.set_xlim(*state["xlim"])
+        low, high = snap_limits(*state["xlim"], 0.1)
+        self.axes.set_xlim(max(low, _BINS[0]), min(high, _BINS[-1]))
         self.axes.set_title(f"True d = {state['true_d']:.2f}, {state['n']} per arm: power "
                             f"{res.power:.0%}, exaggeration ×{res.exaggeration:.2f}",
                             fontsize=12)
+
+    def moving_artists(self):
+        return [*self.non_bars, *self.sig_bars, self.true_line, self.mean_line,
+                *self.crit_lines, self.axes.title]
 
     def describe(self, state):
         from prtlib.power import say_probability

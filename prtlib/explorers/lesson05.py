@@ -156,6 +156,11 @@ class FollowUpExplorer(Explorer):
             self.bar_labels[arm].set_text(f"{a['percent_seen'][k]:.0f}")
         self.marker.set_xdata([_MONTHS[TIMES.index(state["time"])]] * 2)
 
+    def moving_artists(self):
+        return [*self.lines.values(), *self.bars_err.values(),
+                *(bar for bars in self.bars.values() for bar in bars), *self.bar_labels.values(),
+                self.marker]
+
     def describe(self, state):
         time = state["time"]
         parts = []
@@ -230,10 +235,10 @@ class DropoutExplorer(Explorer):
                 style={"button_width": "150px", "description_width": "initial"}),
             "strength": widgets.FloatSlider(value=2.0, min=0.0, max=3.0, step=0.5,
                                             description="Strength (log-odds per SD)",
-                                            style=style, continuous_update=False),
+                                            style=style, continuous_update=True),
             "rate": widgets.FloatSlider(value=0.3, min=0.1, max=0.5, step=0.05,
                                         description="Missing at 12 months", style=style,
-                                        readout_format=".0%", continuous_update=False),
+                                        readout_format=".0%", continuous_update=True),
         }
 
     def setup_figure(self):
@@ -297,6 +302,10 @@ class DropoutExplorer(Explorer):
         for k in range(2):
             self.true_lines[k].set_ydata(state["true_means"][k])
             self.seen_marks[k].set_ydata(state["seen_means"][k])
+
+    def moving_artists(self):
+        return [*self.ranges.values(), *self.dots.values(), *self.bias_text.values(),
+                self.truth_line, *self.true_lines, *self.seen_marks]
 
     def describe(self, state):
         m = state["methods"]
@@ -368,7 +377,7 @@ class MissingRespondersExplorer(Explorer):
             "assumed": widgets.IntSlider(value=0, min=0, max=100, step=5,
                                          description="% of missing who respond",
                                          style={"description_width": "initial"},
-                                         continuous_update=False),
+                                         continuous_update=True),
         }
 
     def setup_figure(self):
@@ -468,6 +477,11 @@ class MissingRespondersExplorer(Explorer):
         self.point.set_data([state["assumed"]], [state["difference"]])
         self.nri.set_data([0], [state["non_responder"]])
         self.completers_line.set_ydata([state["completers_difference"]] * 2)
+
+    def moving_artists(self):
+        return [*self.seen_bars, *self.assumed_bars, self.completers, *self.value_labels,
+                *self.completer_labels, self.left_title, self.curve, self.point, self.nri,
+                self.completers_line]
 
     def describe(self, state):
         control = state["control"]

@@ -168,6 +168,10 @@ class MediationExplorer(Explorer):
         key[0].set_text(f"ab = {_num(boot.estimate)}")
         key[1].set_text(f"95% CI {_num(low)} to {_num(high)}")
 
+    def moving_artists(self):
+        return [self.x_box, self.y_box, self.a_text, self.b_text, self.cp_text, self.summary,
+                self.hist, self.low_line, self.high_line, self.est_line, self.key]
+
     def describe(self, state):
         p, boot = state["paths"], state["boot"]
         low, high = boot.confidence_interval
@@ -215,15 +219,14 @@ def _estimate_window(sim) -> tuple[float, float]:
     """x-limits that hold the truth, zero and the middle 99% of the estimates, with a small
     margin (so the histogram fills the panel whatever the setting)."""
     low, high = np.quantile(sim.ab_hat, [0.005, 0.995])
-    low = min(low, sim.true_ab, 0.0) - 0.08
-    high = max(high, sim.true_ab, 0.0) + 0.08
-    # Keep a tick (every 0.5) from sitting on an edge, where half its label would fall
-    # outside the layout computed once for the figure.
-    if low - np.floor(low * 2) / 2 > 0.42:
-        low = np.ceil(low * 2) / 2 - 0.08
-    if np.ceil(high * 2) / 2 - high > 0.42:
-        high = np.floor(high * 2) / 2 + 0.08
-    return float(max(low, _SIM_BINS[0])), float(min(high, _SIM_BINS[-1]))
+    low = min(low, sim.true_ab, 0.0)
+    high = max(high, sim.true_ab, 0.0)
+    # Edges 0.08 beyond a multiple of 0.1: a tick (every 0.5) never sits on an edge, where
+    # half its label would fall outside the layout computed once for the figure, and small
+    # moves of a control keep the same limits (so they redraw only the moving artists).
+    low = np.floor(low * 10) / 10 - 0.08
+    high = np.ceil(high * 10) / 10 + 0.08
+    return float(max(round(low, 4), _SIM_BINS[0])), float(min(round(high, 4), _SIM_BINS[-1]))
 
 
 class ConfounderExplorer(Explorer):
@@ -250,13 +253,13 @@ class ConfounderExplorer(Explorer):
         return {
             "u_to_m": widgets.FloatSlider(value=0.5, min=-1.0, max=1.0, step=0.1,
                                           description="U → belief change", style=style,
-                                          continuous_update=False),
+                                          continuous_update=True),
             "u_to_y": widgets.FloatSlider(value=0.5, min=-1.0, max=1.0, step=0.1,
                                           description="U → pain", style=style,
-                                          continuous_update=False),
+                                          continuous_update=True),
             "true_b": widgets.FloatSlider(value=0.0, min=0.0, max=0.5, step=0.05,
                                           description="True b (beliefs → pain)", style=style,
-                                          continuous_update=False),
+                                          continuous_update=True),
         }
 
     def setup_figure(self):
@@ -308,6 +311,9 @@ class ConfounderExplorer(Explorer):
         self.text.set_text(f"true ab {_num(sim.true_ab)}\nmean estimate {_num(sim.mean_ab)}\n"
                            f"'significant' in {sim.share_significant:.0%}")
         self.axes[1].set_xlim(*state["xlim"])
+
+    def moving_artists(self):
+        return [self.dot, self.hist, self.truth, self.mean, self.text]
 
     def describe(self, state):
         sim, bias = state["sim"], state["bias"]

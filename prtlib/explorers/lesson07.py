@@ -25,7 +25,7 @@ import functools
 import numpy as np
 
 from prtlib.explorers.base import Explorer
-from prtlib.plotting import HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure
+from prtlib.plotting import HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure, snap_limits
 
 _CMP_LABELS = {"prt_vs_placebo": "PRT vs placebo", "prt_vs_usual_care": "PRT vs usual care"}
 _LEVEL_COLORS = ("#CFE3F3", "#8DBFE3", "#3E8DC9", "#0B4F8A")  # inflation levels 1-4
@@ -254,16 +254,16 @@ class GLMExplorer(Explorer):
         return {
             "amplitude": widgets.FloatSlider(
                 value=0.5, min=0.0, max=2.0, step=0.1, description="Pain response (%)",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
             "level_effect": widgets.FloatSlider(
                 value=0.2, min=-0.4, max=0.6, step=0.05, description="Per level (%)",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
             "noise_sd": widgets.FloatSlider(
                 value=1.5, min=0.5, max=6.0, step=0.5, description="Noise SD (%)",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
             "n_trials": widgets.IntSlider(
                 value=n_trials, min=4, max=n_trials, step=4, description="Trials",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
         }
 
     def setup_figure(self):
@@ -323,7 +323,8 @@ class GLMExplorer(Explorer):
         self.fit_line.set_data(t[window], state["fitted"][window])
         lo, hi = np.percentile(state["y"], [0.5, 99.5])
         pad = 0.1 * (hi - lo)
-        ts.set_ylim(lo - pad, hi + pad)
+        # Whole percent limits, so that most moves keep the axis (and redraw less).
+        ts.set_ylim(*snap_limits(lo - pad, hi + pad, 1.0))
         for ax in (ts, stim):
             ax.set_xlim(0, end)
         self.ts_title.set_text(f"Simulated voxel: first {shown} of {state['n_trials']} trials "
@@ -342,6 +343,10 @@ class GLMExplorer(Explorer):
             self.est_points[i].set_data([res.effect], [yy])
             self.truth_points[i].set_data([state["truth"][name]], [yy])
             self.est_text[i].set_text(f"t({res.df}) = {res.t:.1f}")
+
+    def moving_artists(self):
+        return [self.data_line, self.true_line, self.fit_line, self.ts_title, self.stim_line,
+                *self.est_lines, *self.est_points, *self.truth_points, *self.est_text]
 
     def describe(self, state):
         pain, level = state["pain"], state["level"]
@@ -413,7 +418,7 @@ class NullBrainExplorer(Explorer):
         return {
             "study": widgets.IntSlider(value=1, min=1, max=20, step=1,
                                        description="Simulated study", style=style,
-                                       continuous_update=False),
+                                       continuous_update=True),
             "fwhm": widgets.Dropdown(options=[("none", 0.0), ("2 voxels", 2.0),
                                               ("4 voxels", 4.0)], value=2.0,
                                      description="Smoothness", style=style),
@@ -487,6 +492,10 @@ class NullBrainExplorer(Explorer):
             self.circles[i].set_visible(state["truth"])
             c = state["counts"][i]
             self.titles[i].set_text(f"{labels[i]}\n{c['detected']} found, {c['false']} false")
+
+    def moving_artists(self):
+        return [*self.t_images, *self.true_marks, *self.false_marks, *self.circles,
+                *self.titles]
 
     def describe(self, state):
         unc, bonf, fdr, perm = state["counts"]
@@ -583,7 +592,7 @@ class RoiTestExplorer(Explorer):
             "n_tests": widgets.IntSlider(value=1, min=1, max=14, step=1,
                                          description="Tests corrected for",
                                          style={"description_width": "initial"},
-                                         continuous_update=False),
+                                         continuous_update=True),
         }
 
     def setup_figure(self):
@@ -629,6 +638,9 @@ class RoiTestExplorer(Explorer):
         self.ax_title.set_text(
             f"{state['region']}, {_CMP_LABELS[state['comparison']]}: shaded = rejection "
             f"region at α = {state['threshold']:.4f}")
+
+    def moving_artists(self):
+        return [self.density, *self.regions, self.observed, self.label, self.ax_title]
 
     def describe(self, state):
         p = _no_zero(state["p"], 3)

@@ -174,16 +174,16 @@ class ConnectivityExplorer(Explorer):
         return {
             "true_change": widgets.FloatSlider(
                 value=0.1, min=0.0, max=0.4, step=0.02, description="True change (z)",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
             "n_per_group": widgets.IntSlider(
                 value=int(_ledger("n.randomized.prt")), min=10, max=150, step=5,
-                description="People per group", style=style, continuous_update=False),
+                description="People per group", style=style, continuous_update=True),
             "within_sd": widgets.FloatSlider(
                 value=0.15, min=0.05, max=0.4, step=0.05, description="Session noise SD (z)",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
             "replication": widgets.IntSlider(
                 value=1, min=1, max=20, step=1, description="Simulated study", style=style,
-                continuous_update=False),
+                continuous_update=True),
         }
 
     def setup_figure(self):
@@ -247,6 +247,10 @@ class ConnectivityExplorer(Explorer):
         self.truth_text.set_x(state["true_change"])
         self.right_title.set_text(f"Study {state['replication']}: t({state['study'].df:.1f})"
                                   f" = {state['study'].t:.2f}")
+
+    def moving_artists(self):
+        return [*self.points.values(), *self.means.values(), self.ci_line, self.est_point,
+                self.truth_mark, self.truth_text, self.right_title]
 
     def describe(self, state):
         s = state["study"]
@@ -312,13 +316,13 @@ class ReverseInferenceExplorer(Explorer):
         return {
             "sensitivity": widgets.FloatSlider(
                 value=0.9, min=0.05, max=1.0, step=0.05, description="P(active | pain)",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
             "false_alarm": widgets.FloatSlider(
                 value=0.6, min=0.0, max=1.0, step=0.05,
-                description="P(active | no pain)", style=style, continuous_update=False),
+                description="P(active | no pain)", style=style, continuous_update=True),
             "prior": widgets.FloatSlider(
                 value=0.3, min=0.05, max=0.95, step=0.05, description="P(pain) before",
-                style=style, continuous_update=False),
+                style=style, continuous_update=True),
         }
 
     def setup_figure(self):
@@ -383,6 +387,9 @@ class ReverseInferenceExplorer(Explorer):
         self.curve.set_ydata(state["curve"])
         self.point.set_data([state["prior"]], [state["posterior"]])
 
+    def moving_artists(self):
+        return [self.people, self.left_title, self.curve, self.point]
+
     def describe(self, state):
         n_active = state["pain_active"] + state["other_active"]
         ratio = state["likelihood_ratio"]
@@ -427,10 +434,10 @@ class CorrelationExplorer(Explorer):
         return {
             "true_r": widgets.FloatSlider(value=0.1, min=0.0, max=0.6, step=0.05,
                                           description="True r", style=style,
-                                          continuous_update=False),
+                                          continuous_update=True),
             "n": widgets.SelectionSlider(options=list(SAMPLE_SIZES), value=25,
                                          description="People (n)", style=style,
-                                         continuous_update=False),
+                                         continuous_update=True),
             "alpha": widgets.ToggleButtons(options=[("α = .05", 0.05), ("α = .001", 0.001)],
                                            value=0.05, description="Test",
                                            style={"button_width": "80px"}),
@@ -483,6 +490,9 @@ class CorrelationExplorer(Explorer):
         self.axes.set_ylim(0, float(dens.max()) * 1.15)
         self.ax_title.set_text(f"n = {state['n']}: shaded = significant "
                                f"(|r| ≥ {rc:.2f}), {res.power:.0%} of studies")
+
+    def moving_artists(self):
+        return [self.density, *self.regions, self.truth_line, self.sig_line, self.ax_title]
 
     def describe(self, state):
         res = state["result"]

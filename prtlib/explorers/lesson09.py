@@ -209,6 +209,9 @@ class RoB2ChecklistExplorer(Explorer):
         self.rule_text.set_text(rule + (" (applied)" if overall.escalated else ""))
         self.title_text.set_text(f"Overall: {appraisal.JUDGEMENT_LABELS[overall.judgement]}")
 
+    def moving_artists(self):
+        return [*self.chips.values(), *self.lights.values(), self.rule_text, self.title_text]
+
     @staticmethod
     def _set_light(light, judgement):
         colour, symbol = JUDGEMENT_STYLE[judgement]
@@ -583,7 +586,8 @@ class ReplicationPlannerExplorer(Explorer):
         ax.set_xticks(ticks, [f"{t}\nthis trial" if t == n_trial else str(t) for t in ticks])
         self.trial_tick = ticks.index(n_trial)
         ax.xaxis.set_minor_locator(NullLocator())
-        ax.set_title("|g| placeholder (sets the layout)", fontsize=12, loc="left")
+        self.title_artist = ax.set_title("|g| placeholder (sets the layout)", fontsize=12,
+                                         loc="left")
         ax.set_ylim(0, 1.02)
         ax.set_xlabel("Participants per arm (log scale)")
         ax.set_ylabel("Power (two-sided t test)")
@@ -611,6 +615,10 @@ class ReplicationPlannerExplorer(Explorer):
         self.needed_text.set_text(f"{n} per arm")
         self.axes.set_title(f"|g| = {abs(state['target'].g):.2f}: {state['target'].label}",
                             fontsize=12, loc="left")
+
+    def moving_artists(self):
+        return [*self.others.values(), self.curve, self.target_line, self.needed_line,
+                self.needed_text, self.title_artist]
 
     def describe(self, state):
         plan = state["plan"]

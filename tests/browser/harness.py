@@ -239,3 +239,42 @@ def time_key_to_image(page, explorer, control) -> tuple[float, str, str]:
     page.wait_for_function("() => window.__prtChanged !== null", timeout=30_000)
     changed = page.evaluate("() => window.__prtChanged")
     return changed - start, old, image.get_attribute("src")
+
+
+def first_slider(explorer):
+    """An explorer's first slider, or None when it has none."""
+    sliders = explorer.locator(".prt-explorer-controls .widget-slider")
+    return sliders.first if sliders.count() else None
+
+
+def drag_slider(page, explorer, slider, steps: int = 12, pause_ms: int = 80) -> int:
+    """Drag a slider's handle with the mouse across most of its track, holding the button
+    down; return how many new images the explorer showed before the button was released."""
+    image = explorer.locator("img.prt-explorer-image").first
+    image.evaluate(
+        """img => {
+            window.__prtImages = 0;
+            const observer = new MutationObserver(() => { window.__prtImages += 1; });
+            observer.observe(img, {attributes: true, attributeFilter: ['src']});
+        }""")
+    handle = slider.locator(".noUi-handle").first
+    track = slider.locator(".noUi-target").first
+    handle.scroll_into_view_if_needed()
+    hb, tb = handle.bounding_box(), track.bounding_box()
+    x0, y = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
+    left_half = x0 < tb["x"] + tb["width"] / 2
+    target = tb["x"] + tb["width"] * (0.9 if left_half else 0.1)
+    page.mouse.move(x0, y)
+    page.mouse.down()
+    for i in range(1, steps + 1):
+        page.mouse.move(x0 + (target - x0) * i / steps, y)
+        page.wait_for_timeout(pause_ms)
+    # Still holding the button: give the last images time to arrive (a move can take a
+    # few hundred ms on a loaded machine), but release as soon as two have come.
+    try:
+        page.wait_for_function("() => window.__prtImages >= 2", timeout=5_000)
+    except Exception:  # noqa: BLE001 - the count below says what happened
+        pass
+    during = page.evaluate("() => window.__prtImages")
+    page.mouse.up()
+    return during

@@ -1,7 +1,9 @@
 """The course in a real browser: JupyterLab in Debian's Chromium, driven by Playwright.
 
 For every lesson: open it, run all cells, and find no error or warning output. For every
-explorer: move a control with the keyboard and see its image change and its readout update.
+explorer: move a control with the keyboard and see its image change and its readout update,
+and drag its first slider with the mouse and see the image follow before the button is
+released.
 For lesson 00's exercise notebook: type a right answer and see the success message, then a
 wrong one and see the hint. Screenshots go to test-artifacts/browser/.
 """
@@ -14,7 +16,9 @@ from harness import (
     Lab,
     browser_unavailable_reason,
     chromium,
+    drag_slider,
     first_control,
+    first_slider,
     lab_server,
     move_with_keyboard,
     time_key_to_image,
@@ -61,6 +65,12 @@ def test_lesson_runs_and_every_explorer_answers_the_keyboard(lab, lesson):
         explorer = explorers.nth(index)
         explorer.scroll_into_view_if_needed()
         title = explorer.locator(".widget-html-content").first.text_content().strip()
+        # Drag first, in the explorer's starting state (where every slider matters: a later
+        # choice, such as missingness unrelated to pain, can make a slider change nothing).
+        slider = first_slider(explorer)
+        if slider is not None:
+            shown = drag_slider(lab.page, explorer, slider)
+            assert shown >= 2, f"{title}: the figure did not follow the drag ({shown} images)"
         control = first_control(explorer)
         readout = explorer.locator(".prt-explorer-readout")
         before = readout.inner_text()
