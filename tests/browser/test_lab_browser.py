@@ -73,7 +73,14 @@ def test_lesson_runs_and_every_explorer_answers_the_keyboard(lab, lesson):
             assert shown >= 2, f"{title}: the figure did not follow the drag ({shown} images)"
         control = first_control(explorer)
         readout = explorer.locator(".prt-explorer-readout")
-        before = readout.inner_text()
+        # Moves from the browser are drawn latest-value-first on a worker thread: let the
+        # drag settle (readout unchanged for a second) before taking the state to compare.
+        before, stable_since, deadline = readout.inner_text(), time.monotonic(), time.monotonic() + 15
+        while time.monotonic() - stable_since < 1.0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            now = readout.inner_text()
+            if now != before:
+                before, stable_since = now, time.monotonic()
         _, old_src, new_src = time_key_to_image(lab.page, explorer, control)
         assert new_src != old_src, f"{title}: the figure did not change"
         deadline = time.monotonic() + 10
