@@ -2,8 +2,8 @@
 
 The learner computes each answer from the ledger herself. Hints come in three levels (see
 :mod:`prtlib.checks`): ``nudge`` (the idea), ``method`` (the quantities and where they come
-from) and ``recipe`` (worked steps). ``hint`` repeats the nudge: it is the general hint that a
-wrong answer's feedback shows.
+from) and ``recipe`` (worked steps). A wrong answer's
+feedback shows the nudge.
 
 The lesson (course/00_start_here.ipynb) asks for one prediction, ``00.predict_prt_post``;
 the warm-up set asks for ``00.predict_placebo_drop``.
@@ -15,12 +15,6 @@ from prtlib import published
 from prtlib.checks import Exercise, Mistake, register
 from prtlib.constants import ARMS
 from prtlib.outcomes import pain_change
-
-
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 
 def _prt_drop() -> float:
@@ -44,7 +38,7 @@ DROP_CHOICES = ("yes", "no: compare it with a control arm",
 
 
 register(
-    _tiered(
+    Exercise(
         id="00.pain_drop",
         title="points of pain lost in the PRT arm, baseline to post-treatment",
         expected=_prt_drop,
@@ -72,7 +66,7 @@ register(
         explanation="Average pain in the PRT arm fell by about three points on the 0-10 scale, "
                     "from about 4 to about 1.",
     ),
-    _tiered(
+    Exercise(
         id="00.percent_pain_free",
         title="percentage of the PRT arm with pain 0 or 1 after treatment",
         expected=lambda: _percent_of("n.randomized.prt"),
@@ -113,7 +107,7 @@ register(
                     "and regression to the mean can all lower pain without an active "
                     "ingredient (lesson 02).",
     ),
-    _tiered(
+    Exercise(
         id="00.least_improved",
         title="the arm whose pain fell least by post-treatment",
         expected=_least_improved,
@@ -140,7 +134,7 @@ register(
         explanation="Usual care improved least, yet it still improved by most of a point: "
                     "lesson 02 asks why an untreated arm gets better.",
     ),
-    _tiered(
+    Exercise(
         id="00.drop_is_effect",
         title="is the PRT arm's drop in pain the effect of PRT?",
         expected=lambda: "no: compare it with a control arm",

@@ -6,8 +6,8 @@ the cohort with pandas, and applies the entry criteria by hand; the ``prtlib`` f
 that does the same job is named in the explanation, to compare.
 
 Hints come in three levels (see :mod:`prtlib.checks`): ``nudge`` (the idea), ``method`` (the
-quantities and the formula with its source) and ``recipe`` (worked steps). ``hint`` repeats
-the nudge: it is the general hint that a wrong answer's feedback shows.
+quantities and the formula with its source) and ``recipe`` (worked steps). A wrong answer's
+feedback shows the nudge.
 
 The lesson itself (course/01_chronic_back_pain.ipynb) asks for one prediction,
 ``01.predict_pain_sd``; the exercise set asks for ``01.predict_odi_above_20``.
@@ -19,12 +19,6 @@ from prtlib import published
 from prtlib.checks import Exercise, Mistake, register
 from prtlib.constants import ARMS
 from prtlib.painscience import CRITERIA, check_eligibility, instrument
-
-
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 APPLICANTS = {
     "A": {"age": 19, "screening_pain": 6, "months_with_pain": 24, "share_of_days": 0.9,
@@ -117,7 +111,7 @@ def _fails_only(criterion: str) -> str:
 
 
 register(
-    _tiered(
+    Exercise(
         id="01.opioid_percent",
         title="percentage of all randomized participants currently using opioids",
         expected=_opioid_percent,
@@ -145,7 +139,7 @@ register(
         explanation="About one participant in seventeen was taking opioids, so the trial says "
                     "little about people whose back pain is managed with opioids.",
     ),
-    _tiered(
+    Exercise(
         id="01.tsk_position",
         title="where the PRT arm's baseline TSK-11 lies on the scale, in % of its range",
         expected=_tsk_position,
@@ -172,7 +166,7 @@ register(
                     "scale: fear was present but moderate, not extreme. "
                     "painscience.instrument('tsk11').position(score) computes the same.",
     ),
-    _tiered(
+    Exercise(
         id="01.tsk_change_vs_placebo",
         title="change in TSK-11 from baseline to post, PRT minus placebo",
         expected=_tsk_difference_in_change,
@@ -201,7 +195,7 @@ register(
         explanation="Fear of movement fell by about six points more with PRT than with placebo, "
                     "more than the four-point drop Woby and colleagues found meaningful.",
     ),
-    _tiered(
+    Exercise(
         id="01.cohort_odi",
         title="mean baseline ODI of the usual-care arm in the simulated cohort (seed 0)",
         expected=_cohort_odi,
@@ -243,7 +237,7 @@ register(
                     "the simulated cohort, built to match the paper's means and SDs; the "
                     "real participants' split is not printed in the paper.)",
     ),
-    _tiered(
+    Exercise(
         id="01.eligible_applicant",
         title="the one applicant who meets every entry criterion",
         expected=_eligible_applicant,
@@ -274,7 +268,7 @@ register(
                     "thresholds include their bounds (pain of exactly 4 is enough). "
                     "painscience.check_eligibility(**APPLICANTS[name]) applies the same rules.",
     ),
-    _tiered(
+    Exercise(
         id="01.fear_disability_reading",
         title="what a baseline correlation of r = 0.3 between TSK-11 and ODI shows",
         expected=lambda: "they go together; the direction is unknown",

@@ -6,8 +6,8 @@ pandas, percentages and counts from the ledger); the ``prtlib`` function that do
 job is named in the explanation, to compare.
 
 Hints come in three levels (see :mod:`prtlib.checks`): ``nudge`` (the idea), ``method`` (the
-quantities and the formula with its source) and ``recipe`` (worked steps). ``hint`` repeats
-the nudge: it is the general hint that a wrong answer's feedback shows.
+quantities and the formula with its source) and ``recipe`` (worked steps). A wrong answer's
+feedback shows the nudge.
 
 The lesson itself (course/02_randomized_designs.ipynb) asks for one prediction,
 ``02.predict_usual_care_fall``; the exercise set asks for ``02.predict_simple_imbalance``.
@@ -18,12 +18,6 @@ from __future__ import annotations
 from prtlib import designs, published
 from prtlib.checks import Exercise, Mistake, register
 from prtlib.constants import ARMS
-
-
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 RTM_SETTINGS = {"threshold": float(published.get("design.screening_pain_min")), "mean": 3.5,
                 "sd": 2.0, "reliability": 0.6}
@@ -110,7 +104,7 @@ BASELINE_CHOICES = ("randomization failed", "test the difference for significanc
 
 
 register(
-    _tiered(
+    Exercise(
         id="02.rtm_drop",
         title="expected fall in pain with no treatment, after entry at pain >= 4",
         expected=lambda: _rtm().effect,
@@ -139,7 +133,7 @@ register(
                     "treatment at all: all of it regression to the mean. "
                     "designs.regression_to_mean(**RTM_SETTINGS).effect computes the same.",
     ),
-    _tiered(
+    Exercise(
         id="02.naive_difference",
         title="mean follow-up pain, therapy minus no therapy, in the observational study",
         expected=lambda: _difference("followup_pain"),
@@ -167,7 +161,7 @@ register(
         explanation="The plain comparison makes therapy look almost twice as good as its true "
                     "effect of -1 point, because those who chose it started with less pain.",
     ),
-    _tiered(
+    Exercise(
         id="02.itt_difference",
         title="ITT difference in % pain-free (0 or 1) after treatment, PRT minus placebo",
         expected=_itt_difference,
@@ -194,7 +188,7 @@ register(
                     "pain-free or nearly so than open-label placebo did. "
                     "designs.responder_rates(arm).itt_percent gives each arm's percentage.",
     ),
-    _tiered(
+    Exercise(
         id="02.missing_1mo",
         title="randomized participants without data at the 1-month follow-up, all arms",
         expected=lambda: _missing("1mo"),
@@ -216,7 +210,7 @@ register(
         explanation="Nearly one participant in five had no data at one month: intention to "
                     "treat has to decide what to do with them.",
     ),
-    _tiered(
+    Exercise(
         id="02.baseline_imbalance",
         title="what to make of usual care's lower baseline pain",
         expected=lambda: "chance: adjust for baseline pain",
@@ -269,7 +263,7 @@ register(
                     "arm can grow to a couple of dozen. Blocks and minimization exist to stop "
                     "that drift.",
     ),
-    _tiered(
+    Exercise(
         id="02.block_max_imbalance",
         title="largest difference in arm sizes at any point, permuted blocks of 6",
         expected=lambda: int(_block_running().max()),

@@ -7,8 +7,8 @@ normal-approximation interval); the ``prtlib`` helper that does the same is name
 explanation, to compare.
 
 Hints come in three levels (see :mod:`prtlib.checks`): ``nudge`` (the idea), ``method`` (the
-quantities and the formula with its source) and ``recipe`` (worked steps). ``hint`` repeats
-the nudge: it is the general hint that a wrong answer's feedback shows.
+quantities and the formula with its source) and ``recipe`` (worked steps). A wrong answer's
+feedback shows the nudge.
 
 Predictions: ``03.predict_overlap`` in the lesson (before the effect-views explorer) and
 ``03.predict_superiority`` in the exercise set.
@@ -95,10 +95,6 @@ def _overlap_percent() -> float:
     return 100 * _views().overlap
 
 
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 
 def _ci_low(z: float = 1.959963984540054, cmp: str = "prt_vs_placebo") -> float:
@@ -107,7 +103,7 @@ def _ci_low(z: float = 1.959963984540054, cmp: str = "prt_vs_placebo") -> float:
 
 
 register(
-    _tiered(
+    Exercise(
         id="03.post_only_g",
         title="post-only Hedges' g, PRT vs usual care, from Table 2, by hand",
         expected=_post_only_g_usual_care,
@@ -147,7 +143,7 @@ register(
                     "section 2). prtlib.effect_sizes.hedges_g_from_summary does the same "
                     "computation (with the exact J).",
     ),
-    _tiered(
+    Exercise(
         id="03.change_score_g",
         title="change-score g, PRT vs usual care, in the simulated cohort (seed 0), with "
               "pandas",
@@ -182,7 +178,7 @@ register(
                     "prtlib.effect_sizes.change_score_g(pre1, post1, pre2, post2) does the "
                     "same computation.",
     ),
-    _tiered(
+    Exercise(
         id="03.nnt",
         title="NNT for pain 0 or 1 after treatment, PRT vs usual care",
         expected=lambda: _nnt("n.randomized.prt"),
@@ -230,7 +226,7 @@ register(
                     "'large' effect leaves about one pair in five the other way round "
                     "(assuming normal pain scores with equal SDs).",
     ),
-    _tiered(
+    Exercise(
         id="03.superiority",
         title="probability that a PRT participant has less pain than a placebo participant",
         expected=lambda: _views().prob_superiority,
@@ -261,7 +257,7 @@ register(
                     "prtlib.effect_sizes.overlap_stats(g, lower_is_better=True) gives this "
                     "and the other views at once.",
     ),
-    _tiered(
+    Exercise(
         id="03.ci_12mo",
         title="lower end of the 95% interval for g at 12 months, PRT vs placebo",
         expected=_ci_low,
@@ -286,7 +282,7 @@ register(
         explanation="About -1.11 to -0.29: at 12 months the data fit anything from a large "
                     "to a small-to-moderate advantage of PRT over placebo.",
     ),
-    _tiered(
+    Exercise(
         id="03.which_g_to_pool",
         title="which g of PRT vs usual care goes into a meta-analysis of post-treatment g's",
         expected=lambda: "post-only g",

@@ -9,8 +9,8 @@ small seeded simulation of the exaggeration ratio (Gelman & Carlin 2014). The ``
 function that does the same is named in each explanation, to compare.
 
 Hints come in three levels (see :mod:`prtlib.checks`): ``nudge`` (the idea), ``method`` (the
-quantities and the formula with its source) and ``recipe`` (worked steps). ``hint`` repeats
-the nudge: it is the general hint that a wrong answer's feedback shows.
+quantities and the formula with its source) and ``recipe`` (worked steps). A wrong answer's
+feedback shows the nudge.
 
 Predictions: ``04.predict_familywise`` in the lesson (before the simulation of null trials)
 and ``04.predict_exaggeration`` in the exercise set.
@@ -68,10 +68,6 @@ def _null_familywise_percent() -> float:
     return 100 * simulate_trials(n_per_arm=arms, n_trials=20000, seed=2).power_any
 
 
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 
 _POWER_METHOD = ("Power of the two-sided two-sample t test (Cohen 1988, ch. 2; Faul et al. "
@@ -80,7 +76,7 @@ _POWER_METHOD = ("Power of the two-sided two-sample t test (Cohen 1988, ch. 2; F
                  "stats.nct.sf(t_crit, df, ncp) + stats.nct.cdf(-t_crit, df, ncp).")
 
 register(
-    _tiered(
+    Exercise(
         id="04.power_corrected",
         title="power per comparison at d = 0.62, 50 per arm, after a Bonferroni correction, "
               "from the noncentral t",
@@ -105,7 +101,7 @@ register(
                     "power at the planned effect. prtlib.power.power_two_groups(d, n, "
                     "alpha=alpha_each) does the same computation.",
     ),
-    _tiered(
+    Exercise(
         id="04.n_per_arm",
         title="participants per arm in the trial's own power analysis, by a search over n",
         expected=lambda: _plan().n_per_group,
@@ -135,7 +131,7 @@ register(
                     "a margin above 42; after treatment 44 PRT participants were assessed. "
                     "prtlib.power.sample_size_two_groups(d, power, alpha) gives the same.",
     ),
-    _tiered(
+    Exercise(
         id="04.mde",
         title="smallest d detectable with 80% power with the 44 analysed per arm, by a search "
               "over d",
@@ -179,7 +175,7 @@ register(
                     "the more of the distribution is cut away and the larger the ratio "
                     "(Gelman & Carlin 2014).",
     ),
-    _tiered(
+    Exercise(
         id="04.exaggeration",
         title="exaggeration ratio if the true d were 0.5 with 44 per arm, by simulation",
         expected=lambda: _design().exaggeration,
@@ -213,7 +209,7 @@ register(
                     "average. prtlib.power.design_analysis(0.5, 44).exaggeration computes it "
                     "exactly from the noncentral t, without simulation error.",
     ),
-    _tiered(
+    Exercise(
         id="04.replication_n",
         title="per-arm size of a replication with 90% power for the lower CI bound vs placebo",
         expected=lambda: _replication(),
@@ -242,7 +238,7 @@ register(
                     "point estimate, more than doubles the replication. "
                     "prtlib.power.sample_size_two_groups(0.71, power=0.9) gives the same.",
     ),
-    _tiered(
+    Exercise(
         id="04.power_meaning",
         title="what the trial's power of about 87% at d = 0.62 says",
         expected=lambda: "the design",

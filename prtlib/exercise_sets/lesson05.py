@@ -121,14 +121,10 @@ def _dropout_truth() -> float:
     return float(dropout_study("MAR", 2.0, 0.3, n_trials=200, seed=0).truth)
 
 
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 
 register(
-    _tiered(
+    Exercise(
         id="05.percent_seen",
         title="percentage of the usual-care arm measured at 12 months",
         expected=lambda: _percent_seen("n.monitored.12mo.usual_care"),
@@ -163,7 +159,7 @@ register(
                     "tenth: the arms being compared are no longer the arms randomized. "
                     "prtlib.missing_data.attrition() lists the share for every arm and visit.",
     ),
-    _tiered(
+    Exercise(
         id="05.mechanism",
         title="the missing-data mechanism when leaving depends on the last pain reported",
         expected=lambda: "MAR",
@@ -200,7 +196,7 @@ register(
                     "value, such as the trial's mixed model, are then unbiased if the model "
                     "is correctly specified.",
     ),
-    _tiered(
+    Exercise(
         id="05.mar_or_mnar_test",
         title="which analysis of the observed data tells MAR from MNAR",
         expected=lambda: "none of them",
@@ -258,7 +254,7 @@ register(
                     "PRT's 12-month advantage over placebo. No analysis of the observed "
                     "values alone could reveal it.",
     ),
-    _tiered(
+    Exercise(
         id="05.mnar_bias",
         title="bias of the measured mean under MNAR, simulated (placebo arm, 12 months)",
         expected=_mnar_bias,
@@ -292,7 +288,7 @@ register(
                     "arm, and nothing in the observed data shows it. The check computes the "
                     "same quantity exactly, by numerical integration (scipy.integrate.quad).",
     ),
-    _tiered(
+    Exercise(
         id="05.completers_difference",
         title="completers' difference in 12-month pain, PRT minus placebo (cohort)",
         expected=_completers,
@@ -321,7 +317,7 @@ register(
                     "prtlib.missing_data.completers_ttest(df, 'prt_vs_placebo', '12mo', "
                     "'level') gives it with Welch's interval.",
     ),
-    _tiered(
+    Exercise(
         id="05.locf_difference",
         title="difference in mean change at 12 months after carrying the last value forward",
         expected=_locf,
@@ -350,7 +346,7 @@ register(
         explanation="LOCF keeps everyone but assumes pain froze when a person left. "
                     "prtlib.missing_data.carry_forward(df) does the filling.",
     ),
-    _tiered(
+    Exercise(
         id="05.mixed_model_12mo",
         title="the mixed model's PRT-vs-placebo group x time interaction at 12 months",
         expected=lambda: _trial_model().estimate("prt_vs_placebo", "12mo"),
@@ -392,7 +388,7 @@ register(
                     "prtlib.missing_data.fit_trial_model(df) fits the same model and adds "
                     "the comparison with usual care.",
     ),
-    _tiered(
+    Exercise(
         id="05.completers_responders",
         title="completers-only difference in % with at least 30% less pain at 12 months, "
               "PRT minus usual care",

@@ -128,14 +128,10 @@ def _confounded_share_significant() -> float:
     return 100 * confounded_state(0.5, 0.5, 0.0)["sim"].share_significant
 
 
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 
 register(
-    _tiered(
+    Exercise(
         id="06.tsk_change_difference",
         title="PRT's TSK-11 change minus placebo's, baseline to post (eTable 6)",
         expected=_tsk_difference,
@@ -162,7 +158,7 @@ register(
         explanation="PRT's fear beliefs fell about six points more than placebo's on a "
                     "scale from 11 to 44: path a in raw units.",
     ),
-    _tiered(
+    Exercise(
         id="06.path_a",
         title="standardized path a in the cohort (M = TSK-11 change, 12-month sample)",
         expected=lambda: _paths().a,
@@ -190,7 +186,7 @@ register(
                     "the arms' belief changes differ by more than one SD. "
                     "prtlib.mediation.mediation_paths(x, m, y) gives every path at once.",
     ),
-    _tiered(
+    Exercise(
         id="06.indirect",
         title="the standardized indirect effect ab in the cohort (12-month sample)",
         expected=lambda: _paths().ab,
@@ -230,7 +226,7 @@ register(
                     "half the size of ab itself, which is why the 95% interval reaches "
                     "zero.",
     ),
-    _tiered(
+    Exercise(
         id="06.bootstrap_se",
         title="the bootstrap SE of ab: SD of 5000 resampled products (seed 0)",
         expected=_bootstrap_se,
@@ -262,7 +258,7 @@ register(
                     "the third decimal only. prtlib.mediation.bootstrap_indirect(x, m, y, "
                     "seed=0) does the same without a loop and returns the interval.",
     ),
-    _tiered(
+    Exercise(
         id="06.implied_c",
         title="the standardized total effect c that Table 2's 12-month summaries allow",
         expected=_implied_c,
@@ -295,7 +291,7 @@ register(
                     "or sample. prtlib.mediation.total_effect_from_summary computes the "
                     "same.",
     ),
-    _tiered(
+    Exercise(
         id="06.confounded_b",
         title="the b a regression finds when U (0.6 on M, 0.5 on Y) is unmeasured and the "
               "true b is 0",
@@ -328,7 +324,7 @@ register(
                     "mechanism at all. prtlib.mediation.confounding_bias(a, u_to_m, u_to_y) "
                     "gives b's and ab's bias.",
     ),
-    _tiered(
+    Exercise(
         id="06.randomized_paths",
         title="which estimates randomizing the treatment protects from confounding",
         expected=lambda: "a and c",
@@ -367,7 +363,7 @@ register(
                "protected; ab = a x b is not protected either. Answer 'a and c'.",
         explanation="No number can check this: it follows from what was randomized.",
     ),
-    _tiered(
+    Exercise(
         id="06.is_it_mediation",
         title="what the trial's mediation result shows about PRT's mechanism",
         expected=lambda: "consistent with it, not shown",

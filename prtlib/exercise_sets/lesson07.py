@@ -7,8 +7,8 @@ learner. The learner computes each answer herself (least squares with numpy, p-v
 scipy); the ``prtlib`` helper that computes the same thing is offered afterwards, to compare.
 
 Hints come in three levels (see :mod:`prtlib.checks`): ``nudge`` (the idea), ``method`` (the
-quantities and the formula with its source) and ``recipe`` (worked steps). ``hint`` repeats
-the nudge: it is the general hint that a wrong answer's feedback shows.
+quantities and the formula with its source) and ``recipe`` (worked steps). A wrong answer's
+feedback shows the nudge.
 
 The lesson itself (course/07_fmri_evoked_pain.ipynb) asks for one prediction,
 ``07.predict_autocorrelation``, before it shows how autocorrelated noise misleads OLS.
@@ -20,12 +20,6 @@ import functools
 
 from prtlib import published
 from prtlib.checks import Exercise, Mistake, register
-
-
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 # Simulation settings shown in solutions/07_fmri_evoked_pain.ipynb.
 GLM_EVENTS_SEED = 7
@@ -147,7 +141,7 @@ def _autocorrelated_null_share() -> float:
 _WHOLE_BRAIN_CHOICES = ("no effect", "not detected", "false positives")
 
 register(
-    _tiered(
+    Exercise(
         id="07.scans_per_trial",
         title="scans (volumes) collected during one 37-s trial",
         expected=_scans_per_trial,
@@ -177,7 +171,7 @@ register(
         explanation="About 80 volumes per trial: a fast multiband sequence samples the slow "
                     "BOLD response many times over.",
     ),
-    _tiered(
+    Exercise(
         id="07.level_t",
         title="t of the parametric (pain x level) regressor in the simulated voxel, by least "
               "squares",
@@ -236,7 +230,7 @@ register(
                     "wanders around that average, and more than it would for independent "
                     "tests, because smoothing makes neighbouring voxels pass or fail together.",
     ),
-    _tiered(
+    Exercise(
         id="07.false_positives",
         title="voxels passing p < .001 uncorrected in the null brain, from the subjects' maps",
         expected=lambda: _count_below(0.001),
@@ -264,7 +258,7 @@ register(
                     "fmri.threshold_uncorrected(brain.p, 0.001).n_rejected counts the same "
                     "voxels.",
     ),
-    _tiered(
+    Exercise(
         id="07.familywise",
         title="chance of at least one false positive among 14 independent one-tailed tests "
               "at .05",
@@ -296,7 +290,7 @@ register(
                     "effect anywhere: with 14 tests, one p below .05 is weak evidence. "
                     "Bonferroni's alpha / m brings this back below alpha.",
     ),
-    _tiered(
+    Exercise(
         id="07.two_tailed_p",
         title="two-tailed p of the aMCC result, t(133.48) = -1.73",
         expected=_two_tailed_amcc,
@@ -325,7 +319,7 @@ register(
                     "one-tailed test halved the p-value. fmri.t_to_p(t, df) gives the same "
                     "number.",
     ),
-    _tiered(
+    Exercise(
         id="07.bonferroni_survivors",
         title="reported ROI results that survive Bonferroni over 14 one-tailed tests",
         expected=lambda: _survivors(ROI_TESTS),
@@ -354,7 +348,7 @@ register(
                     "of 14 tests is hypothetical; the paper reports no correction across "
                     "regions. fmri.trial_roi_results(n_tests=14) has the same table.",
     ),
-    _tiered(
+    Exercise(
         id="07.insula_d",
         title="approximate standardized effect of the left anterior insula result",
         expected=_insula_d,
@@ -391,7 +385,7 @@ register(
                     "insula's response), much smaller than the effects of PRT on "
                     "self-reported pain. fmri.t_to_d(t, n1=..., n2=...) does the same.",
     ),
-    _tiered(
+    Exercise(
         id="07.whole_brain",
         title="what 'no effect survived whole-brain correction' tells you",
         expected=lambda: "not detected",

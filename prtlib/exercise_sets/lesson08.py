@@ -8,8 +8,8 @@ from Fisher's z and the normal quantiles of scipy); the ``prtlib`` helper that d
 job is offered afterwards, to compare.
 
 Hints come in three levels (see :mod:`prtlib.checks`): ``nudge`` (the idea), ``method`` (the
-quantities and the formula with its source) and ``recipe`` (worked steps). ``hint`` repeats
-the nudge: it is the general hint that a wrong answer's feedback shows.
+quantities and the formula with its source) and ``recipe`` (worked steps). A wrong answer's
+feedback shows the nudge.
 
 The lesson itself (course/08_fmri_connectivity_and_inference.ipynb) asks for one
 prediction, ``08.predict_posterior``, before its reverse-inference explorer.
@@ -20,12 +20,6 @@ from __future__ import annotations
 import functools
 
 from prtlib.checks import Exercise, Mistake, register
-
-
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 # Settings shown in solutions/08_fmri_connectivity_and_inference.ipynb.
 PAIR_TRUE_R = 0.3
@@ -135,7 +129,7 @@ def _connectivity_counts() -> dict:
 _SELECTIVITY_CHOICES = ("larger t", "more selective region", "more scans")
 
 register(
-    _tiered(
+    Exercise(
         id="08.fisher_z",
         title="Fisher z of the seed-target connectivity in the simulated resting scan",
         expected=lambda: _pair_connectivity().z,
@@ -158,7 +152,7 @@ register(
                     "correlations and makes averaging across people fair. "
                     "fmri.seed_connectivity(seed, target) returns the same r and z.",
     ),
-    _tiered(
+    Exercise(
         id="08.change_t",
         title="Welch t of the group x time change in connectivity, PRT vs placebo",
         expected=lambda: exercise_study().t,
@@ -195,7 +189,7 @@ register(
                     "probability, P(active | pain); the reverse inference also needs how often "
                     "the region activates without pain, and the prior (Poldrack 2006).",
     ),
-    _tiered(
+    Exercise(
         id="08.posterior",
         title="P(pain | insula active) with the exercise's hypothetical rates, by Bayes' rule",
         expected=_posterior,
@@ -222,7 +216,7 @@ register(
                     "because the region also activates without pain. "
                     "fmri.reverse_inference(0.9, 0.6, prior_pain=0.2) gives the same number.",
     ),
-    _tiered(
+    Exercise(
         id="08.circular_ratio",
         title="how many times the truth the circular estimate is, on average",
         expected=lambda: _ratio("circular"),
@@ -255,7 +249,7 @@ register(
                     "enters squared. Halve the correlation and you need about four times the "
                     "people; a third of it needs about nine times.",
     ),
-    _tiered(
+    Exercise(
         id="08.n_for_small_r",
         title="people needed for 80% power to detect r = 0.15 (two-sided .05), from Fisher's z",
         expected=_fisher_n,
@@ -287,7 +281,7 @@ register(
                     "fmri.correlation_sample_size(0.15) uses a slightly refined approximation "
                     "(the pwr package's) and may differ by a person.",
     ),
-    _tiered(
+    Exercise(
         id="08.empty_pairs",
         title="seed/comparison pairs in eTable 8 with no surviving cluster",
         expected=lambda: _connectivity_counts()["empty_pairs"],
@@ -313,7 +307,7 @@ register(
         explanation="One of them is aPFC vs usual care, which is why the abstract's 'both "
                     "control groups' does not hold for every seed.",
     ),
-    _tiered(
+    Exercise(
         id="08.selectivity",
         title="what would make a quieter insula stronger evidence of less pain",
         expected=lambda: "more selective region",

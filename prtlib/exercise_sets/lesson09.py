@@ -7,8 +7,8 @@ from an interval, the SE a P value needs, a sample size from the noncentral t); 
 ``prtlib`` helper that does the same job is named in the explanation, to compare.
 
 Hints come in three levels (see :mod:`prtlib.checks`): ``nudge`` (the idea), ``method`` (the
-quantities and the formula with its source) and ``recipe`` (worked steps). ``hint`` repeats
-the nudge: it is the general hint that a wrong answer's feedback shows.
+quantities and the formula with its source) and ``recipe`` (worked steps). A wrong answer's
+feedback shows the nudge.
 
 The RoB 2 judgements and the funding decision are ``kind="judgement"``: every defensible
 option is accepted, with feedback on its reasoning. The lesson itself
@@ -19,12 +19,6 @@ from __future__ import annotations
 
 from prtlib import appraisal, evidence, published
 from prtlib.checks import Exercise, Mistake, register
-
-
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 MODEL_ANSWERS = {
     # D1: minimization counts as random; allocation was computed after the pretreatment
@@ -129,7 +123,7 @@ def _d4(answers) -> str:
 
 
 register(
-    _tiered(
+    Exercise(
         id="09.news_chi2",
         title="chi-square statistic of the summary's arm sizes under equal allocation",
         expected=_news_chi2,
@@ -165,7 +159,7 @@ register(
                     "randomization (p below one in a million), a second sign that these are "
                     "not arm sizes. evidence.news_misreading().chi2 computes the same.",
     ),
-    _tiered(
+    Exercise(
         id="09.ci_se",
         title="standard error implied by the printed 95% CI of g = -1.74",
         expected=_ci_se,
@@ -193,7 +187,7 @@ register(
                     "0.01 gap between -1.74 and -1.75 is a twenty-fourth of a standard error. "
                     "evidence.read_interval(low, high).se computes the same.",
     ),
-    _tiered(
+    Exercise(
         id="09.odi_se_needed",
         title="the largest SE with which g = -0.23 gives two-sided P < .001",
         expected=lambda: _odi_check().se_needed,
@@ -223,7 +217,7 @@ register(
                     "printed -0.23 and P < .001 cannot both be right. "
                     "evidence.precision_check(g, p, n1, n2) does both computations.",
     ),
-    _tiered(
+    Exercise(
         id="09.odi_what_to_quote",
         title="what to carry into a meta-analysis from the 12-month disability comparison",
         expected=lambda: "a g recomputed from the means and SDs",
@@ -283,7 +277,7 @@ register(
                     "effect. A trial sized for a large effect is underpowered for a small "
                     "one.",
     ),
-    _tiered(
+    Exercise(
         id="09.replication_n",
         title="participants per arm to detect the 12-month g's CI end nearest zero, 90% power",
         expected=lambda: _n(_bound()),
@@ -322,7 +316,7 @@ register(
                     "evidence.replication_plan(g_cautious, power=0.9) computes the same "
                     "(and evidence.bound_nearest_zero the cautious g).",
     ),
-    _tiered(
+    Exercise(
         id="09.rob_domain4",
         title="RoB 2 domain 4 judgement for self-reported pain after treatment",
         expected=lambda: _d4(MODEL_ANSWERS),
@@ -364,7 +358,7 @@ register(
                     "reason to expect a benefit (or none) is the trial's weakest point. "
                     "Question 3 asks you to justify your 4.5.",
     ),
-    _tiered(
+    Exercise(
         id="09.rob_overall",
         title="overall RoB 2 judgement for PRT vs placebo on pain after treatment",
         expected=lambda: appraisal.assess(MODEL_ANSWERS).overall.judgement,
@@ -399,7 +393,7 @@ register(
                     "about missing data (D3). That does not mean PRT does not work; it means "
                     "this result cannot separate PRT's effect from expectation.",
     ),
-    _tiered(
+    Exercise(
         id="09.fund_replication",
         title="would you fund the proposed replication?",
         expected=lambda: "fund if redesigned",

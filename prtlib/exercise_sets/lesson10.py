@@ -388,10 +388,6 @@ def _filled_difference(control: str, fill: str) -> float:
 # -- the exercises -------------------------------------------------------------------------------
 
 
-def _tiered(**fields) -> Exercise:
-    """An exercise whose general hint is its nudge (what a wrong answer shows)."""
-    fields.setdefault("hint", fields["nudge"])
-    return Exercise(**fields)
 
 
 _WHY_CHOICES = ("baseline", "post", "bootstrap", "people")
@@ -448,7 +444,7 @@ register(
                     "arm. (The simulated cohort copies Table 2's baseline, so there the two "
                     "agree.)",
     ),
-    _tiered(
+    Exercise(
         id="10.post_sd_placebo",
         title="SD of post-treatment pain in the placebo arm, from the participant rows",
         expected=lambda: post_summary().loc["placebo", "sd"],
@@ -478,7 +474,7 @@ register(
                     "their pain after treatment. prtlib.cohort.summarize(df) gives the same "
                     "table for every arm and visit.",
     ),
-    _tiered(
+    Exercise(
         id="10.responder_percent_placebo",
         title="percent of the placebo arm with pain 0 or 1 after treatment, missed visit = "
               "not a responder",
@@ -510,7 +506,7 @@ register(
                     "with usual care: the counts the paper reports. eTable 2 rounds the "
                     "percent to a whole number. prtlib.cohort.responders(df) gives the table.",
     ),
-    _tiered(
+    Exercise(
         id="10.g_placebo",
         title="change-score Hedges' g, PRT vs placebo, after treatment, from the rows",
         expected=lambda: change_g("placebo"),
@@ -546,7 +542,7 @@ register(
         explanation="prtlib.effect_sizes.change_score_g(pre1, post1, pre2, post2) computes "
                     "the same g (with the exact J), to compare.",
     ),
-    _tiered(
+    Exercise(
         id="10.g_usual_care",
         title="change-score Hedges' g, PRT vs usual care, after treatment, from the rows",
         expected=lambda: change_g("usual_care"),
@@ -574,7 +570,7 @@ register(
                "for g_placebo with this c2.",
         explanation="prtlib.effect_sizes.change_score_g gives the same value, to compare.",
     ),
-    _tiered(
+    Exercise(
         id="10.why_g_differs",
         title="why the file's change-score g's differ slightly from Table 2's",
         expected=lambda: "baseline",
@@ -606,7 +602,7 @@ register(
                     "about a half, so the adjusted difference lands about halfway between "
                     "the two unadjusted ones printed above.",
     ),
-    _tiered(
+    Exercise(
         id="10.ancova_usual_care",
         title="baseline-adjusted difference in post-treatment pain, PRT minus usual care "
               "(ANCOVA, all three arms in one model)",
@@ -643,7 +639,7 @@ register(
                     "change-score difference, because the fitted slope on baseline lies "
                     "between 0 and 1.",
     ),
-    _tiered(
+    Exercise(
         id="10.most_precise",
         title="which of the three comparisons estimates the PRT effect most precisely",
         expected=lambda: "ancova",
@@ -662,7 +658,7 @@ register(
         recipe="The estimated slope (about a half) is far from both 0 and 1, so the model "
                "that estimates it leaves the least noise: answer 'ancova'.",
     ),
-    _tiered(
+    Exercise(
         id="10.bocf_placebo",
         title="PRT minus placebo in mean post-treatment pain when a missed visit counts as "
               "no change (baseline carried forward)",

@@ -175,9 +175,7 @@ def judge_value(exercise_id: str, answer, points: float):
         feedback = checks.Feedback(exercise_id, "error",
                                    f"The check itself failed ({type(exc).__name__}: {exc}).")
     status = _FROM_CHECK.get(feedback.status, "error")
-    first_hint = getattr(exercise, "first_hint", None)
-    hint = "" if status == "correct" else ((first_hint() if callable(first_hint) else "")
-                                            or exercise.hint or "")
+    hint = "" if status == "correct" else exercise.first_hint()
     return Verdict(status, expected=expected_text(exercise_id),
                    points=points if status == "correct" else 0.0,
                    mistake=feedback.mistake or "", feedback=feedback.message, hint=hint)
