@@ -7,6 +7,7 @@ recomputed here with numpy.corrcoef from the points the figure draws.
 
 import numpy as np
 import pytest
+from _shared import assert_controls_fit_their_labels
 from traitlets import TraitError
 
 from prtlib import baseline
@@ -111,13 +112,6 @@ def test_controls_are_bounded(cohort_explorer, fear_explorer):
 
 
 # --- what every learner sees, on any screen ------------------------------------------------
-# A conservative reading of the notebook's 13 px interface font: 7.5 px a character, plus
-# about 30 px for a menu's padding and arrow (16 px for a button's padding).
-
-
-def _px(value):
-    return float(str(value).removesuffix("px"))
-
 
 LESSON_EXPLORERS = {name: cls for name, cls in all_explorers().items()
                     if name.startswith("lesson01.")}
@@ -125,18 +119,7 @@ LESSON_EXPLORERS = {name: cls for name, cls in all_explorers().items()
 
 @pytest.mark.parametrize("name", sorted(LESSON_EXPLORERS))
 def test_menus_fit_their_labels_and_the_figure_has_alt_text(name):
-    import ipywidgets as widgets
-
     explorer = LESSON_EXPLORERS[name]()
     alt = explorer.figure_alt
     assert len(alt) > 60 and alt.endswith(".") and alt.count(". ") == 0
-    for control_name, control in explorer.controls.items():
-        if isinstance(control, widgets.Dropdown):
-            labels = [str(label) for label in control._options_labels]
-            assert None not in control._options_values, control_name
-            room = _px(control.layout.width) - _px(control.style.description_width) - 4
-            assert room >= max(7.5 * len(label) + 30 for label in labels), control_name
-        elif isinstance(control, widgets.ToggleButtons):
-            labels = [str(label) for label in control._options_labels]
-            assert _px(control.style.button_width) >= max(
-                7.5 * len(label) + 16 for label in labels), control_name
+    assert_controls_fit_their_labels(explorer)

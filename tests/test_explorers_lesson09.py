@@ -9,6 +9,7 @@ import html
 import math
 
 import pytest
+from _shared import assert_controls_fit_their_labels
 from traitlets import TraitError
 
 from prtlib import published
@@ -120,32 +121,10 @@ def test_every_menu_has_its_question_written_beside_it(checklist):
     assert overall.children[1] is checklist.controls["escalate_from"]
 
 
-# A conservative reading of the notebook's 13 px interface font: 7.5 px a character, plus
-# about 30 px for a menu's padding and arrow (16 px for a button's padding).
-def _text_px(label, extra):
-    return 7.5 * len(label) + extra
-
-
-def _px(value):
-    return float(str(value).removesuffix("px"))
-
-
 def test_no_menu_label_is_cut_off():
-    import ipywidgets as widgets
-
     for explorer in (RoB2ChecklistExplorer(), InconsistencyExplorer(),
                      ReplicationPlannerExplorer()):
-        for name, control in explorer.controls.items():
-            labels = [str(label) for label in control._options_labels]
-            if isinstance(control, widgets.Dropdown):
-                description = control.style.description_width
-                label_px = _px(description) if description else 0.0
-                room = _px(control.layout.width) - label_px - 4
-                assert room >= max(_text_px(label, 30) for label in labels), name
-                assert None not in control._options_values, name
-            elif isinstance(control, widgets.ToggleButtons):
-                assert _px(control.style.button_width) >= max(
-                    _text_px(label, 16) for label in labels), name
+        assert_controls_fit_their_labels(explorer)
 
 
 # --- inconsistencies -------------------------------------------------------------------
