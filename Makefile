@@ -57,15 +57,15 @@ test: lint
 		-p no:cacheprovider -q -rs
 
 exercises: setup
-	$(BIN)/python -m prtlib.authoring exercises
+	$(BIN)/python -m prtlib.course.authoring exercises
 
 docs: setup
-	$(BIN)/python -m prtlib.authoring docs
+	$(BIN)/python -m prtlib.course.authoring docs
 
 notebooks: setup
-	$(BIN)/python -m prtlib.authoring exercises
-	$(BIN)/python -m prtlib.authoring docs
-	$(BIN)/python -m prtlib.authoring execute $(NOTEBOOKS)
+	$(BIN)/python -m prtlib.course.authoring exercises
+	$(BIN)/python -m prtlib.course.authoring docs
+	$(BIN)/python -m prtlib.course.authoring execute $(NOTEBOOKS)
 
 benchmarks: setup
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
@@ -83,11 +83,11 @@ RELEASE_DIR ?= dist/learners
 GRADES      ?= dist/grades
 .PHONY: release grade
 release: setup
-	$(BIN)/python -m prtlib.release $(RELEASE_DIR)
+	$(BIN)/python -m prtlib.course.release $(RELEASE_DIR)
 
 grade: setup
 	@test -n "$(SUBMISSIONS)" || { echo "Name the folder of submissions: make grade SUBMISSIONS=path/to/folder"; exit 2; }
-	$(BIN)/python -m prtlib.grading $(SUBMISSIONS) --out $(GRADES)
+	$(BIN)/python -m prtlib.course.grading $(SUBMISSIONS) --out $(GRADES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis _build

@@ -24,7 +24,7 @@ from harness import (  # noqa: E402
     time_key_to_image,
 )
 
-from prtlib.catalogue import LESSONS  # noqa: E402
+from prtlib.course.catalogue import LESSONS  # noqa: E402
 
 
 def main():

@@ -1,6 +1,6 @@
-"""Time the two data sources of prtlib.cohort.
+"""Time the two data sources of prtlib.trial.cohort.
 
-- ``synthetic_trial``: the uncached simulation (``prtlib.cohort._simulate``), which an
+- ``synthetic_trial``: the uncached simulation (``prtlib.trial.cohort._simulate``), which an
   explorer may trigger for a new seed; the target is well under 0.3 s per call.
 - ``public_trial``: reading the real data from a cache folder (no download). The folder is
   ``$PRTLIB_DATA_DIR`` if set, else ``../shared/data`` beside the repository; the public
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from prtlib import cohort  # noqa: E402
+from prtlib.trial import cohort  # noqa: E402
 
 
 def timed(func, *args, **kwargs) -> float:

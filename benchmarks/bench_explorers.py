@@ -15,7 +15,7 @@ import argparse
 import statistics
 import time
 
-from prtlib.explorers import all_explorers, sweep_values
+from prtlib.course.explorers import all_explorers, sweep_values
 
 MEDIAN_TARGET_MS = 50.0
 WORST_TARGET_MS = 100.0

@@ -1,4 +1,4 @@
-"""Timings of prtlib.fmri for the explorers of lessons 07 and 08.
+"""Timings of prtlib.stats.fmri for the explorers of lessons 07 and 08.
 
 Run from the repository root::
 
@@ -36,12 +36,12 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     repeat = max(1, args.repeat)
 
-    cmd = [sys.executable, "-c", "import time; t = time.perf_counter(); import prtlib.fmri; "
+    cmd = [sys.executable, "-c", "import time; t = time.perf_counter(); import prtlib.stats.fmri; "
            "print(time.perf_counter() - t)"]
     import_s = float(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
 
-    from prtlib import fmri
-    from prtlib.published import fmri_peaks
+    from prtlib.stats import fmri
+    from prtlib.trial.published import fmri_peaks
 
     events = fmri.task_events(seed=0)
     design = fmri.design_matrix(events)
@@ -50,7 +50,7 @@ def main(argv=None) -> None:
     fit = fmri.fit_glm(Y, design)
     brain = fmri.simulate_null_brain((64, 64), n_subjects=20, fwhm=3.0, seed=0)
 
-    rows = [("import prtlib.fmri (fresh interpreter)", import_s)]
+    rows = [("import prtlib.stats.fmri (fresh interpreter)", import_s)]
     rows.append(("task_events (20 trials)", best_of(repeat, lambda: fmri.task_events(seed=0))))
     rows.append((f"design_matrix ({design.shape[0]} scans x {design.shape[1]} columns)",
                  best_of(repeat, lambda: fmri.design_matrix(events))))
@@ -86,7 +86,7 @@ def main(argv=None) -> None:
                      _Sink()))))
 
     width = max(len(name) for name, _ in rows)
-    print(f"prtlib.fmri timings, best of {repeat} (numpy {np.__version__})")
+    print(f"prtlib.stats.fmri timings, best of {repeat} (numpy {np.__version__})")
     for name, seconds in rows:
         print(f"  {name:<{width}}  {seconds * 1000:9.1f} ms")
 

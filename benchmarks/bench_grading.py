@@ -2,7 +2,7 @@
 
 Builds 30 submissions of lesson 03's exercise set from its master (a third fully solved,
 a third untouched, a third with the first two exercises solved), grades them with
-``prtlib.grading`` (every notebook executed, one kernel per core) and prints the total time
+``prtlib.course.grading`` (every notebook executed, one kernel per core) and prints the total time
 and the time per notebook. Target: a class of 30 in under 3 minutes on 2 cores.
 
 Run: .venv/bin/python benchmarks/bench_grading.py [--jobs N] [--lesson 03]
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import nbformat
 
-from prtlib import authoring
-from prtlib.grading import default_jobs, grade
+from prtlib.course import authoring
+from prtlib.course.grading import default_jobs, grade
 
 ROOT = Path(__file__).resolve().parents[1]
 LEARNERS = 30

@@ -15,11 +15,11 @@ TARGET_S = 0.5
 REPEATS = 7
 STATEMENTS = [
     "import prtlib",
-    "import prtlib.published",
-    "import prtlib.effect_sizes",
-    "import prtlib.cohort",
-    "import prtlib.fmri",
-    "import prtlib.explorers.lesson00",
+    "import prtlib.trial.published",
+    "import prtlib.stats.effect_sizes",
+    "import prtlib.trial.cohort",
+    "import prtlib.stats.fmri",
+    "import prtlib.course.explorers.lesson00",
 ]
 TIMER = ("import time; t = time.perf_counter(); {stmt}; "
          "print(time.perf_counter() - t)")

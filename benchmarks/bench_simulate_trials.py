@@ -1,4 +1,4 @@
-"""How fast is prtlib.power.simulate_trials, compared with drawing its random numbers?
+"""How fast is prtlib.stats.power.simulate_trials, compared with drawing its random numbers?
 
 Run from the repository root:
 
@@ -24,10 +24,10 @@ from pathlib import Path
 import numpy as np
 
 try:
-    power = importlib.import_module("prtlib.power")
+    power = importlib.import_module("prtlib.stats.power")
 except ModuleNotFoundError:  # run from a checkout without installing prtlib
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    power = importlib.import_module("prtlib.power")
+    power = importlib.import_module("prtlib.stats.power")
 
 N_PER_ARM = (50, 50, 50)
 N_TRIALS = 10_000

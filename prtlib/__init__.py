@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 #: The layers of the library, in the order the README shows them.
 LAYERS = {
-    "statistics": "general statistics, usable beyond this trial",
+    "stats": "general statistics, usable beyond this trial",
     "trial": "the PRT trial (its published numbers, its people and its reports)",
     "course": "the course (explorers and exercises of the lessons, figures, authoring, teaching)",
 }
@@ -25,18 +25,22 @@ LAYERS = {
 #: Every public module: name -> (layer, what it holds). The one list of the package.
 MODULES = {
     # general statistics
-    "effect_sizes": ("statistics", "standardized mean differences, their intervals, and "
+    "effect_sizes": ("stats", "standardized mean differences, their intervals, and "
                                    "comparisons of proportions"),
-    "power": ("statistics", "power, sample size, simulated trials and design analysis"),
-    "precision": ("statistics", "how wide a standardized difference's interval is, and how "
+    "power": ("stats", "power, sample size, simulated trials and design analysis"),
+    "precision": ("stats", "how wide a standardized difference's interval is, and how "
                                 "it dances from study to study"),
-    "bootstrap": ("statistics", "seeded, vectorized bootstrap intervals for Hedges' g and "
+    "intervals": ("stats", "the one interval type (low, high, level, method) and the rule "
+                           "for when a result offers it as a method or an attribute"),
+    "multiplicity": ("stats", "Bonferroni, Holm and Benjamini-Hochberg adjustment of any "
+                              "array of p-values"),
+    "bootstrap": ("stats", "seeded, vectorized bootstrap intervals for Hedges' g and "
                                 "the change-score g"),
-    "missing_data": ("statistics", "dropout simulations and the estimators they test "
+    "missing_data": ("stats", "dropout simulations and the estimators they test "
                                    "(completers, LOCF, mixed models)"),
-    "mediation": ("statistics", "single-mediator paths, the bootstrap indirect effect and "
+    "mediation": ("stats", "single-mediator paths, the bootstrap indirect effect and "
                                 "confounding of the mediator"),
-    "fmri": ("statistics", "simulated fMRI signals and their analysis (HRF, GLM, "
+    "fmri": ("stats", "simulated fMRI signals and their analysis (HRF, GLM, "
                            "connectivity, multiple comparisons, circularity)"),
     # the trial
     "published": ("trial", "the ledger of every trial number the course quotes, with its "
@@ -57,6 +61,7 @@ MODULES = {
     "explorers": ("course", "the interactive explorers of the lessons"),
     "exercise_sets": ("course", "the exercises of each lesson, with expected answers"),
     "checks": ("course", "feedback on learners' answers in the exercise notebooks"),
+    "figures": ("course", "the static figures of the lessons, one module per topic"),
     "plotting": ("course", "the colour-blind-safe palette and figure style"),
     "authoring": ("course", "exercise notebooks generated from their masters; notebook "
                             "execution"),
@@ -66,12 +71,20 @@ MODULES = {
     "teaching": ("course", "Binder, JupyterHub and Colab links for a class"),
 }
 
-__all__ = ["__version__", "LAYERS", "MODULES", *MODULES]
+__all__ = ["__version__", "LAYERS", "MODULES", "path", *MODULES]
+
+
+def path(name: str) -> str:
+    """The dotted path of the public module ``name``, e.g. ``"prtlib.stats.power"``."""
+    if name not in MODULES:
+        raise ValueError(f"name={name!r} is not a public module of prtlib; "
+                         f"allowed: {', '.join(sorted(MODULES))}")
+    return f"{__name__}.{MODULES[name][0]}.{name}"
 
 
 def __getattr__(name):
     if name in MODULES:
-        module = import_module(f"{__name__}.{name}")
+        module = import_module(path(name))
         globals()[name] = module
         return module
     raise AttributeError(f"module 'prtlib' has no attribute {name!r}")

@@ -104,3 +104,56 @@ def sample(name: str, values, *, min_n: int = 2) -> np.ndarray:
 def _short(values) -> str:
     text = repr(values)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+# ---------------------------------------------------------------------------------------
+# Arrays
+# ---------------------------------------------------------------------------------------
+
+#: What an array effect size does with NaN: "omit" drops it and reports how many it dropped,
+#: "raise" refuses the input.
+NAN_POLICIES = ("omit", "raise")
+
+
+def nan_policy(value) -> str:
+    """One of :data:`NAN_POLICIES`."""
+    return choice("nan_policy", value, NAN_POLICIES)
+
+
+def finite_array(name: str, value, *, ndim: tuple[int, ...] | None = None) -> np.ndarray:
+    """A float array of finite numbers (no NaN, no infinity) with an allowed number of dimensions."""
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        _fail(name, _short(value), "an array of numbers")
+    if ndim is not None and arr.ndim not in ndim:
+        dims = " or ".join(f"{d}-D" for d in ndim)
+        _fail(name, f"an array of shape {arr.shape}", f"a {dims} array of numbers")
+    if arr.size == 0:
+        _fail(name, "an empty array", "an array holding at least one number")
+    if not np.isfinite(arr).all():
+        _fail(name, _short(value), "an array of finite numbers only (no NaN or infinity)")
+    return arr
+
+
+def probability_array(name: str, value) -> np.ndarray:
+    """A float array of probabilities in [0, 1]."""
+    arr = finite_array(name, value)
+    if ((arr < 0) | (arr > 1)).any():
+        _fail(name, _short(value), "an array of probabilities in [0, 1]")
+    return arr
+
+
+# ---------------------------------------------------------------------------------------
+# Tests
+# ---------------------------------------------------------------------------------------
+
+#: The alternative hypotheses every test and power calculation in prtlib accepts, named as
+#: in :mod:`scipy.stats`: "greater" means the effect (first group minus second, or the
+#: correlation) is above zero, "less" below it.
+ALTERNATIVES = ("two-sided", "less", "greater")
+
+
+def alternative(value) -> str:
+    """One of :data:`ALTERNATIVES` (the scipy.stats names)."""
+    return choice("alternative", value, ALTERNATIVES)

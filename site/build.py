@@ -8,7 +8,7 @@ copied into a staging folder first (site/index.md, the lessons, the instructor g
 glossary, the bibliography and the learners' exercise notebooks, never solutions/), and
 Sphinx builds them with site/conf.py. Any Sphinx warning fails the build.
 
-``--repo`` is the course's public GitHub address, as ``python -m prtlib.teaching`` takes it;
+``--repo`` is the course's public GitHub address, as ``python -m prtlib.course.teaching`` takes it;
 it gives every lesson page its Binder and Colab links (and, with ``--hub``, a JupyterHub link
 through nbgitpuller). Without it the pages say how to run the course locally only.
 """
@@ -26,8 +26,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from prtlib import teaching  # noqa: E402
-from prtlib.catalogue import LESSONS  # noqa: E402
+from prtlib.course import teaching  # noqa: E402
+from prtlib.course.catalogue import LESSONS  # noqa: E402
 
 LESSONS_MARKER = "<!-- prt-site: lessons -->"
 SOURCES = {
@@ -37,7 +37,7 @@ SOURCES = {
 
 
 def lessons_table(root: Path) -> str:
-    """The landing page's table of lessons, from prtlib.catalogue."""
+    """The landing page's table of lessons, from prtlib.course.catalogue."""
     rows = ["| # | lesson | time | what it teaches | exercises |", "|---|---|---|---|---|"]
     for lesson in LESSONS:
         if not lesson.available(root):

@@ -27,7 +27,7 @@ exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 suppress_warnings = []
 
 # -- the launch links (Binder, JupyterHub via nbgitpuller, Colab) --------------------------
-# One repository address, as `python -m prtlib.teaching --repo ...` takes it; site/build.py
+# One repository address, as `python -m prtlib.course.teaching --repo ...` takes it; site/build.py
 # passes it from `make site REPO=... HUB=...` (or the PRT_SITE_REPO / PRT_SITE_HUB variables).
 prt_repo_url = os.environ.get("PRT_SITE_REPO", "")
 prt_hub_url = os.environ.get("PRT_SITE_HUB", "")

@@ -8,7 +8,7 @@ the tests that need them when they are absent.
 import os
 from pathlib import Path
 
-from prtlib.published import PUBLIC_DATA
+from prtlib.trial.published import PUBLIC_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = ROOT.parent / "shared"

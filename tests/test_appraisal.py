@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prtlib import appraisal
+from prtlib.trial import appraisal
 
 # --- Domain 1: randomization process (1.1, 1.2, 1.3) -----------------------------------
 D1 = [

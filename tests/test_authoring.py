@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from prtlib import authoring
+from prtlib.course import authoring
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -128,7 +128,7 @@ def test_editing_a_master_without_regenerating_fails_with_the_command(copy_of_re
     nbformat.write(nb, master)
 
     result = subprocess.run(
-        [sys.executable, "-m", "prtlib.authoring", "--root", str(copy_of_repo),
+        [sys.executable, "-m", "prtlib.course.authoring", "--root", str(copy_of_repo),
          "exercises", "--check"],
         capture_output=True, text=True, check=False)
     assert result.returncode == 1
@@ -136,7 +136,7 @@ def test_editing_a_master_without_regenerating_fails_with_the_command(copy_of_re
     assert "make exercises" in result.stderr
 
     regenerate = subprocess.run(
-        [sys.executable, "-m", "prtlib.authoring", "--root", str(copy_of_repo), "exercises"],
+        [sys.executable, "-m", "prtlib.course.authoring", "--root", str(copy_of_repo), "exercises"],
         capture_output=True, text=True, check=True)
     assert f"wrote exercises/{master.name}" in regenerate.stdout
     assert authoring.stale_exercises(copy_of_repo) == []

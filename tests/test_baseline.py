@@ -1,4 +1,4 @@
-"""Tests of prtlib.baseline: the baseline cohort and the three causal worlds.
+"""Tests of prtlib.trial.baseline: the baseline cohort and the three causal worlds.
 
 Reference values: the paper (Ashar et al., JAMA Psychiatry 2022;79(1):13-23,
 doi:10.1001/jamapsychiatry.2021.2669), typed here as printed: Table 1 (age 42.6 (16.2) /
@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from prtlib import baseline
-from prtlib.constants import ARMS
+from prtlib.trial import baseline
+from prtlib.trial.constants import ARMS
 
 
 def test_published_baseline_is_the_paper():

@@ -1,9 +1,9 @@
-"""Tests for prtlib.bootstrap.
+"""Tests for prtlib.stats.bootstrap.
 
 The independent reference is ``scipy.stats.bootstrap`` (its own resampling code), run on
 the same data with the same statistic; the two bootstraps use different random draws, so
 they are compared within Monte Carlo error. The change-score estimate is checked against
-``prtlib.effect_sizes.change_score_g`` and the public trial data (when available) against
+``prtlib.stats.effect_sizes.change_score_g`` and the public trial data (when available) against
 the facts file's values.
 """
 
@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from prtlib import bootstrap as bs
-from prtlib import effect_sizes as es
+from prtlib.stats import bootstrap as bs
+from prtlib.stats import effect_sizes as es
 
 # Lakens (2013), Front Psychol 4:863, doi:10.3389/fpsyg.2013.00863: two groups of ten.
 MOVIE_1 = [9, 7, 8, 9, 8, 9, 9, 10, 9, 9]
@@ -115,7 +115,7 @@ def test_change_score_bootstrap_resamples_people_not_scores():
 def test_public_data_change_score_g(public_trial_data):
     """Facts file: change-score g from the public file is about -1.15 and -1.78; the
     paper's bootstrap SEs (Table 2) are 0.24 for both post-treatment comparisons."""
-    from prtlib import cohort
+    from prtlib.trial import cohort
 
     w = cohort.wide(public_trial_data)
     prt = w[w["arm"] == "prt"]

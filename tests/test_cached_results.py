@@ -17,7 +17,8 @@ import copy
 import numpy as np
 import pytest
 
-from prtlib import designs, evidence, mediation, missing_data
+from prtlib.stats import mediation, missing_data
+from prtlib.trial import designs, evidence
 
 
 def _refuse_write(array: np.ndarray) -> None:
@@ -127,7 +128,7 @@ def test_simulate_confounded_mediation_cannot_be_corrupted():
 
 
 def test_ledger_cannot_be_corrupted():
-    from prtlib import published
+    from prtlib.trial import published
 
     first = published.ledger()
     before = first.copy(deep=True)

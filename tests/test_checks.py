@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prtlib import published
-from prtlib.checks import (
+from prtlib.course.checks import (
     STATUSES,
     Exercise,
     Feedback,
@@ -20,6 +19,7 @@ from prtlib.checks import (
     register,
     reset_hints,
 )
+from prtlib.trial import published
 
 
 def test_lesson00_expected_answers_come_from_the_paper():

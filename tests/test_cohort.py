@@ -1,10 +1,10 @@
-"""Tests of prtlib.cohort: the simulated PRT cohort, the public trial data and the helpers.
+"""Tests of prtlib.trial.cohort: the simulated PRT cohort, the public trial data and the helpers.
 
 Reference values: the paper (Ashar et al., JAMA Psychiatry 2022;79(1):13-23,
-doi:10.1001/jamapsychiatry.2021.2669), read through the ledger ``prtlib.published``
+doi:10.1001/jamapsychiatry.2021.2669), read through the ledger ``prtlib.trial.published``
 (Figure 1 counts, Table 1, Table 2, eTables 2, 5 and 6), and the authors' public
 de-identified data file (CC0), whose post-treatment pain reproduces Table 2. Effect sizes
-are recomputed here with ``prtlib.effect_sizes`` (itself tested against published worked
+are recomputed here with ``prtlib.stats.effect_sizes`` (itself tested against published worked
 examples) and OLS paths with ``numpy.linalg.lstsq``, not with the module's running sums.
 """
 
@@ -22,9 +22,9 @@ from _shared import DATA_DIR, DATA_FILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prtlib import cohort, published
-from prtlib.constants import ARMS, TIMES
-from prtlib.effect_sizes import change_score_g, hedges_g
+from prtlib.stats.effect_sizes import change_score_g, hedges_g
+from prtlib.trial import cohort, published
+from prtlib.trial.constants import ARMS, TIMES
 
 SEEDS = range(10)
 LATER = TIMES[1:]

@@ -1,4 +1,4 @@
-"""Tests of prtlib.designs: confounding, regression to the mean, allocation, ITT, CONSORT.
+"""Tests of prtlib.trial.designs: confounding, regression to the mean, allocation, ITT, CONSORT.
 
 Independent references, named again at each test:
 
@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from prtlib import designs
+from prtlib.trial import designs
 
 FAST = settings(max_examples=30, deadline=None)
 

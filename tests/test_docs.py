@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from prtlib import docs as generated_docs
-from prtlib.catalogue import LESSONS, lesson_minutes, read_header, set_minutes
+from prtlib.course import docs as generated_docs
+from prtlib.course.catalogue import LESSONS, lesson_minutes, read_header, set_minutes
 
 ROOT = Path(__file__).resolve().parents[1]
 AVAILABLE = [lesson for lesson in LESSONS if lesson.available(ROOT)]
@@ -95,7 +95,7 @@ def test_workshop_sessions_add_up_to_what_the_heading_says():
 
 
 def test_workshop_parts_use_the_rules_lesson_and_set_times():
-    from prtlib.catalogue import WORKSHOP, syllabus_minutes
+    from prtlib.course.catalogue import WORKSHOP, syllabus_minutes
 
     _, rows = _syllabus("A two-session workshop")
     assert len(rows) == len(WORKSHOP)
@@ -105,7 +105,7 @@ def test_workshop_parts_use_the_rules_lesson_and_set_times():
 
 
 def test_module_self_study_matches_the_heading_and_the_rule():
-    from prtlib.catalogue import MODULE, syllabus_minutes
+    from prtlib.course.catalogue import MODULE, syllabus_minutes
 
     heading, rows = _syllabus("A six-week module")
     assert len(rows) == len(MODULE)

@@ -1,4 +1,4 @@
-"""Tests for prtlib.effect_sizes.
+"""Tests for prtlib.stats.effect_sizes.
 
 Every reference value comes from a source independent of this module, named next to the
 test: a published worked example, R package documentation, the trial paper (through
@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate, special, stats
 
-from prtlib import effect_sizes as es
+from prtlib.stats import effect_sizes as es
 
 # ---------------------------------------------------------------------------------------
 # Public data used below

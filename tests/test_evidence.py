@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prtlib import evidence, published
+from prtlib.trial import evidence, published
 
 Z975 = 1.959963984540054  # standard normal 97.5th percentile (statistical tables)
 

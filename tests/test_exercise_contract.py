@@ -8,8 +8,8 @@ to it: worked answers computed independently, and expected values against the pa
 
 import pytest
 
-from prtlib.catalogue import LESSONS
-from prtlib.checks import check, exercise_ids, get_exercise
+from prtlib.course.catalogue import LESSONS
+from prtlib.course.checks import check, exercise_ids, get_exercise
 
 IDS = [i for lesson in LESSONS for i in exercise_ids(lesson.number)]
 # A prediction accepts any number (it records a guess and says how far off it was), so the

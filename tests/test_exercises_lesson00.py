@@ -9,7 +9,7 @@ to PRT rated their pain 0 or 1 after treatment.
 
 import pytest
 
-from prtlib.checks import check, exercise_ids, get_exercise, hint, reset_hints
+from prtlib.course.checks import check, exercise_ids, get_exercise, hint, reset_hints
 
 
 def test_the_set_has_its_exercises():

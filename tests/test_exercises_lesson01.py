@@ -10,10 +10,10 @@ them, from the ledger and the simulated cohort. Reference values from the paper 
 
 import pytest
 
-from prtlib import cohort, published
-from prtlib.checks import check, exercise_ids, get_exercise
-from prtlib.exercise_sets.lesson01 import APPLICANTS
-from prtlib.painscience import check_eligibility
+from prtlib.course.checks import check, exercise_ids, get_exercise
+from prtlib.course.exercise_sets.lesson01 import APPLICANTS
+from prtlib.trial import cohort, published
+from prtlib.trial.painscience import check_eligibility
 
 ARMS = ["prt", "placebo", "usual_care"]
 

@@ -12,9 +12,13 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from prtlib import designs, published
-from prtlib.checks import check, exercise_ids, get_exercise
-from prtlib.exercise_sets.lesson02 import BLOCK_SETTINGS, OBSERVATIONAL_SETTINGS, RTM_SETTINGS
+from prtlib.course.checks import check, exercise_ids, get_exercise
+from prtlib.course.exercise_sets.lesson02 import (
+    BLOCK_SETTINGS,
+    OBSERVATIONAL_SETTINGS,
+    RTM_SETTINGS,
+)
+from prtlib.trial import designs, published
 
 ARMS = ["prt", "placebo", "usual_care"]
 

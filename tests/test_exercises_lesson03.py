@@ -5,7 +5,7 @@
 
 import pytest
 
-from prtlib.checks import check, exercise_ids
+from prtlib.course.checks import check, exercise_ids
 
 IDS = exercise_ids("03")
 
@@ -31,7 +31,7 @@ def test_change_score_g_model_answer():
     with pandas and numpy only, as the exercise asks."""
     import numpy as np
 
-    from prtlib.cohort import synthetic_trial, wide
+    from prtlib.trial.cohort import synthetic_trial, wide
 
     w = wide(synthetic_trial(seed=0))
     w["change"] = w["post"] - w["baseline"]
@@ -72,7 +72,7 @@ def test_overlap_prediction_matches_the_normal_overlap():
 
 
 def test_which_g_to_pool_gives_a_reason_for_every_option():
-    from prtlib.checks import get_exercise
+    from prtlib.course.checks import get_exercise
 
     exercise = get_exercise("03.which_g_to_pool")
     assert check("03.which_g_to_pool", "post-only g").correct
@@ -82,7 +82,7 @@ def test_which_g_to_pool_gives_a_reason_for_every_option():
 
 
 def test_a_far_off_nnt_sees_only_the_nudge():
-    from prtlib.checks import get_exercise
+    from prtlib.course.checks import get_exercise
 
     exercise = get_exercise("03.nnt")
     message = check("03.nnt", 9).message

@@ -5,12 +5,12 @@
 
 import pytest
 
-from prtlib.checks import check, exercise_ids
+from prtlib.course.checks import check, exercise_ids
 
 IDS = exercise_ids("04")
 
 
-# --- the model answers, with references independent of prtlib.power --------------------
+# --- the model answers, with references independent of prtlib.stats.power --------------------
 
 
 def test_n_per_arm_model_answer():
@@ -88,13 +88,13 @@ def test_predictions_accept_any_number():
     # 1 - 0.95^2 = 9.75% of two independent tests (shared PRT arm).
     feedback = check("04.predict_familywise", 10)
     assert feedback.status == "prediction"
-    from prtlib.checks import get_exercise
+    from prtlib.course.checks import get_exercise
 
     assert 8.0 < get_exercise("04.predict_familywise").expected() < 9.75
 
 
 def test_power_meaning_gives_a_reason_for_every_option():
-    from prtlib.checks import get_exercise
+    from prtlib.course.checks import get_exercise
 
     exercise = get_exercise("04.power_meaning")
     assert check("04.power_meaning", "the design").correct

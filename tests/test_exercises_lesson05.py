@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 import statsmodels.formula.api as smf
 
-from prtlib import published
-from prtlib.checks import check, exercise_ids, get_exercise
-from prtlib.cohort import synthetic_trial, wide
+from prtlib.course.checks import check, exercise_ids, get_exercise
+from prtlib.trial import published
+from prtlib.trial.cohort import synthetic_trial, wide
 
 IDS = exercise_ids("05")
 
@@ -89,7 +89,7 @@ def test_the_mnar_simulation_is_accepted_whatever_the_seed():
 
 
 def test_hints_climb_from_nudge_to_recipe_and_a_far_off_answer_sees_only_the_nudge():
-    from prtlib.checks import hint, reset_hints
+    from prtlib.course.checks import hint, reset_hints
 
     reset_hints("05.mnar_bias")
     exercise = get_exercise("05.mnar_bias")
@@ -121,6 +121,6 @@ def test_expected_values_against_the_paper():
     assert get_exercise("05.mnar_bias").expected() == pytest.approx(
         _simulated_mnar_bias(seed=11, n=4_000_000), abs=0.005)
     # The prediction before the dropout explorer is the explorer's own completers average.
-    from prtlib.explorers.lesson05 import dropout_summary
+    from prtlib.course.explorers.lesson05 import dropout_summary
     assert get_exercise("05.predict_completers_mar").expected() == pytest.approx(
         dropout_summary("MAR", 2.0, 0.3)["methods"]["completers"]["mean"])

@@ -10,10 +10,10 @@ and the omitted-confounder formula b + g_m g_y / (g_m^2 + 1).
 import numpy as np
 import pytest
 
-from prtlib import published
-from prtlib.checks import check, exercise_ids, get_exercise
-from prtlib.cohort import synthetic_trial
-from prtlib.mediation import mediation_data
+from prtlib.course.checks import check, exercise_ids, get_exercise
+from prtlib.stats.mediation import mediation_data
+from prtlib.trial import published
+from prtlib.trial.cohort import synthetic_trial
 
 IDS = exercise_ids("06")
 
@@ -92,7 +92,7 @@ def test_the_concept_check_gives_a_reason_for_every_option():
 def test_a_learners_bootstrap_with_another_seed_is_still_accepted():
     # Monte Carlo error of an SD from 5000 resamples is a few thousandths: inside the
     # tolerance, so the check does not depend on the learner reproducing seed 0's draws.
-    from prtlib.mediation import bootstrap_indirect
+    from prtlib.stats.mediation import bootstrap_indirect
 
     d = mediation_data(synthetic_trial(seed=0), "prt_vs_placebo", "12mo")
     for seed in (1, 2):
@@ -109,6 +109,6 @@ def test_expected_values_against_the_paper():
     assert get_exercise("06.implied_c").expected() == pytest.approx(-0.71, abs=0.01)
     assert get_exercise("06.confounded_b").expected() == pytest.approx(0.3 / 1.36)
     # The hand-written bootstrap loop (seed 0) draws the same rows as
-    # prtlib.mediation.bootstrap_indirect, so the SDs agree to machine precision.
+    # prtlib.stats.mediation.bootstrap_indirect, so the SDs agree to machine precision.
     assert get_exercise("06.bootstrap_se").expected() == pytest.approx(
         _model_answers()["06.bootstrap_se"], abs=1e-9)

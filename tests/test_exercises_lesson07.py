@@ -15,10 +15,10 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from prtlib import fmri
-from prtlib import published as pub
-from prtlib.checks import check, exercise_ids, get_exercise, hint, reset_hints
-from prtlib.exercise_sets import lesson07 as ex
+from prtlib.course.checks import check, exercise_ids, get_exercise, hint, reset_hints
+from prtlib.course.exercise_sets import lesson07 as ex
+from prtlib.stats import fmri
+from prtlib.trial import published as pub
 
 IDS = exercise_ids("07")
 PREDICTIONS = [i for i in IDS if get_exercise(i).kind == "prediction"]

@@ -15,10 +15,10 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from prtlib import fmri
-from prtlib import published as pub
-from prtlib.checks import check, exercise_ids, get_exercise, hint, reset_hints
-from prtlib.exercise_sets import lesson08 as ex
+from prtlib.course.checks import check, exercise_ids, get_exercise, hint, reset_hints
+from prtlib.course.exercise_sets import lesson08 as ex
+from prtlib.stats import fmri
+from prtlib.trial import published as pub
 
 IDS = exercise_ids("08")
 PREDICTIONS = [i for i in IDS if get_exercise(i).kind == "prediction"]
@@ -114,7 +114,7 @@ def test_the_recipe_is_only_reached_through_hint():
 
 
 def test_predictions_say_how_far_off_and_why():
-    from prtlib.explorers.lesson08 import ReverseInferenceExplorer
+    from prtlib.course.explorers.lesson08 import ReverseInferenceExplorer
 
     # the explorer's starting rates are the ones the prediction uses
     controls = ReverseInferenceExplorer().controls

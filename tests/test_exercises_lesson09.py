@@ -12,9 +12,9 @@ import math
 import pytest
 from scipy import stats
 
-from prtlib import appraisal, evidence, published
-from prtlib.checks import check, exercise_ids, get_exercise, hint, reset_hints
-from prtlib.exercise_sets.lesson09 import MODEL_ANSWERS
+from prtlib.course.checks import check, exercise_ids, get_exercise, hint, reset_hints
+from prtlib.course.exercise_sets.lesson09 import MODEL_ANSWERS
+from prtlib.trial import appraisal, evidence, published
 
 IDS = exercise_ids("09")
 

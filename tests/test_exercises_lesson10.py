@@ -20,11 +20,11 @@ import pytest
 import statsmodels.formula.api as smf
 from _shared import DATA_DIR, DATA_FILE
 
-from prtlib import cohort
-from prtlib.checks import check, exercise_ids, get_exercise, hint, reset_hints
-from prtlib.effect_sizes import change_score_g
-from prtlib.exercise_sets import lesson10 as ex
-from prtlib.published import PUBLIC_DATA
+from prtlib.course.checks import check, exercise_ids, get_exercise, hint, reset_hints
+from prtlib.course.exercise_sets import lesson10 as ex
+from prtlib.stats.effect_sizes import change_score_g
+from prtlib.trial import cohort
+from prtlib.trial.published import PUBLIC_DATA
 
 IDS = exercise_ids("10")
 PREDICTIONS = {"10.predict_baseline_sd", "10.predict_ancova"}
@@ -102,11 +102,11 @@ def test_expected_values_match_independent_references(source):
     assert is_real == (source == "public")
     people = cohort.wide(df)
     prt = people[people["arm"] == "prt"]
-    # Table 2's available-case summary, as prtlib.cohort.summarize computes it.
+    # Table 2's available-case summary, as prtlib.trial.cohort.summarize computes it.
     summary = cohort.summarize(df).xs("post", level="time")
     assert ex.post_summary()["sd"].to_numpy() == pytest.approx(summary["sd"].to_numpy())
     assert ex.post_summary()["mean"].to_numpy() == pytest.approx(summary["mean"].to_numpy())
-    # eTable 2's rule, as prtlib.cohort.responders computes it (missed visit = no response).
+    # eTable 2's rule, as prtlib.trial.cohort.responders computes it (missed visit = no response).
     table = cohort.responders(df)
     assert ex.responder_table()["percent"].to_numpy() == pytest.approx(
         table["percent"].to_numpy())

@@ -7,7 +7,7 @@ control is dead (each move changes what the learner sees).
 
 import pytest
 
-from prtlib.explorers import all_explorers, sweep_values
+from prtlib.course.explorers import all_explorers, sweep_values
 
 EXPLORERS = all_explorers()
 

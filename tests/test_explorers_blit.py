@@ -1,7 +1,7 @@
 """Drawing only what changed, and following a drag, for every explorer of every lesson.
 
 An explorer that declares its moving artists redraws only them on a move
-(:class:`prtlib.explorers.base.Explorer`). The reference for each image is the same figure
+(:class:`prtlib.course.explorers.base.Explorer`). The reference for each image is the same figure
 drawn whole again by matplotlib (``full_redraw_png``): the two must give the same pixels,
 up to the rounding of antialiased edges where the static layer drawn above the moving
 artists is laid over them: no channel of any pixel may differ by more than 4 of 255, and
@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from prtlib.explorers import all_explorers, sweep_values
+from prtlib.course.explorers import all_explorers, sweep_values
 
 EXPLORERS = all_explorers()
 MAX_CHANNEL_DIFFERENCE = 4

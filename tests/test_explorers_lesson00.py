@@ -4,9 +4,9 @@ import pytest
 from _shared import assert_controls_fit_their_labels
 from traitlets import TraitError
 
-from prtlib import published
-from prtlib.explorers import all_explorers
-from prtlib.explorers.lesson00 import PainByArmExplorer
+from prtlib.course.explorers import all_explorers
+from prtlib.course.explorers.lesson00 import PainByArmExplorer
+from prtlib.trial import published
 
 
 @pytest.fixture

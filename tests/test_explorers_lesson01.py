@@ -10,9 +10,9 @@ import pytest
 from _shared import assert_controls_fit_their_labels
 from traitlets import TraitError
 
-from prtlib import baseline
-from prtlib.explorers import all_explorers
-from prtlib.explorers.lesson01 import BaselineCohortExplorer, FearDisabilityExplorer
+from prtlib.course.explorers import all_explorers
+from prtlib.course.explorers.lesson01 import BaselineCohortExplorer, FearDisabilityExplorer
+from prtlib.trial import baseline
 
 
 @pytest.fixture

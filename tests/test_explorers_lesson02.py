@@ -10,8 +10,8 @@ import pytest
 from _shared import assert_controls_fit_their_labels
 from scipy import stats
 
-from prtlib.explorers import all_explorers
-from prtlib.explorers.lesson02 import (
+from prtlib.course.explorers import all_explorers
+from prtlib.course.explorers.lesson02 import (
     AllocationExplorer,
     ConfoundingExplorer,
     RegressionToMeanExplorer,

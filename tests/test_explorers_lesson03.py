@@ -11,8 +11,8 @@ import pytest
 from scipy import stats
 from traitlets import TraitError
 
-from prtlib import published
-from prtlib.explorers.lesson03 import EffectViewsExplorer, RespondersExplorer, trial_marks
+from prtlib.course.explorers.lesson03 import EffectViewsExplorer, RespondersExplorer, trial_marks
+from prtlib.trial import published
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ def test_your_d_never_runs_into_a_label_on_the_ruler(views, mark):
 
 
 def test_colour_words_name_the_palette_colours_drawn(views):
-    from prtlib.plotting import HIGHLIGHT, OKABE_ITO
+    from prtlib.course.plotting import HIGHLIGHT, OKABE_ITO
 
     xlabel = views.axes[1].get_xlabel()
     assert HIGHLIGHT == OKABE_ITO["vermillion"] and "vermillion" in xlabel

@@ -1,7 +1,7 @@
 """Lesson 04's explorers, driven without a browser by setting their controls.
 
 References: statsmodels' TTestIndPower for analytic power and sample size (independent of
-prtlib.power); the paper's planning numbers (d = 0.62, 80%, alpha .05) and its 50 / 44
+prtlib.stats.power); the paper's planning numbers (d = 0.62, 80%, alpha .05) and its 50 / 44
 per arm; Gelman & Carlin (2014) for what a design analysis must show.
 """
 
@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 from statsmodels.stats.power import TTestIndPower
 
-from prtlib import published
-from prtlib.explorers.lesson04 import (
+from prtlib.course.explorers.lesson04 import (
     IntervalDanceExplorer,
     PowerCurveExplorer,
     ThreeArmExplorer,
     WinnersCurseExplorer,
 )
+from prtlib.trial import published
 
 SOLVER = TTestIndPower()
 
@@ -187,7 +187,7 @@ def test_winners_curse_thresholds_are_labelled_and_the_axis_fits_the_data():
 
 
 def test_interval_dance_names_the_colour_it_draws():
-    from prtlib.plotting import HIGHLIGHT, OKABE_ITO
+    from prtlib.course.plotting import HIGHLIGHT, OKABE_ITO
 
     e = IntervalDanceExplorer()
     assert HIGHLIGHT == OKABE_ITO["vermillion"]

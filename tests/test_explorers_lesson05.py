@@ -1,20 +1,20 @@
 """Lesson 05's explorers, driven without a browser by setting their controls.
 
 Reference values: the ledger (Table 2, Figure 1, eTable 2 of Ashar et al. 2022), scipy's t
-intervals, and the tested functions of prtlib.missing_data that each explorer wires up.
+intervals, and the tested functions of prtlib.stats.missing_data that each explorer wires up.
 """
 
 import numpy as np
 import pytest
 from scipy import stats
 
-from prtlib import missing_data as md
-from prtlib import published
-from prtlib.explorers.lesson05 import (
+from prtlib.course.explorers.lesson05 import (
     DropoutExplorer,
     FollowUpExplorer,
     MissingRespondersExplorer,
 )
+from prtlib.stats import missing_data as md
+from prtlib.trial import published
 
 
 def get(key):
@@ -202,7 +202,7 @@ def _legend_entry(ax, label):
 def test_responders_legend_shows_the_marks_drawn():
     from matplotlib.colors import same_color
 
-    from prtlib.plotting import HIGHLIGHT
+    from prtlib.course.plotting import HIGHLIGHT
 
     e = MissingRespondersExplorer()
     right = e.axes[1]

@@ -1,7 +1,7 @@
 """Lesson 06's explorers, driven without a browser by setting their controls.
 
 Reference values: the ledger (eTable 5), statsmodels OLS on the same cohort data, and the
-analytic bias of an omitted mediator-outcome confounder (prtlib.mediation, itself tested
+analytic bias of an omitted mediator-outcome confounder (prtlib.stats.mediation, itself tested
 against the population regression in tests/test_mediation.py).
 """
 
@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import statsmodels.api as sm
 
-from prtlib import cohort, published
-from prtlib.explorers.lesson06 import ConfounderExplorer, MediationExplorer
-from prtlib.mediation import mediation_data
+from prtlib.course.explorers.lesson06 import ConfounderExplorer, MediationExplorer
+from prtlib.stats.mediation import mediation_data
+from prtlib.trial import cohort, published
 
 
 def _num(x):

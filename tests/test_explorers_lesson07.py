@@ -11,9 +11,9 @@ import pytest
 from scipy import stats
 from traitlets import TraitError
 
-from prtlib import fmri
-from prtlib import published as pub
-from prtlib.explorers import lesson07 as L
+from prtlib.course.explorers import lesson07 as L
+from prtlib.stats import fmri
+from prtlib.trial import published as pub
 
 
 @pytest.fixture(scope="module")

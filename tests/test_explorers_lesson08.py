@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from prtlib import fmri
-from prtlib import published as pub
-from prtlib.explorers import lesson08 as L
+from prtlib.course.explorers import lesson08 as L
+from prtlib.stats import fmri
+from prtlib.trial import published as pub
 
 
 @pytest.fixture

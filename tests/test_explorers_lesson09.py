@@ -12,13 +12,13 @@ import pytest
 from _shared import assert_controls_fit_their_labels
 from traitlets import TraitError
 
-from prtlib import published
-from prtlib.explorers.lesson09 import (
+from prtlib.course.explorers.lesson09 import (
     DEFAULT_ANSWERS,
     InconsistencyExplorer,
     ReplicationPlannerExplorer,
     RoB2ChecklistExplorer,
 )
+from prtlib.trial import published
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_checklist_widget_groups_questions_by_domain(checklist):
 
 def test_every_menu_has_its_question_written_beside_it(checklist):
     # Touch screens show no tooltips: the question text must be on the page.
-    from prtlib import appraisal
+    from prtlib.trial import appraisal
 
     domains = checklist.widget.children[1].children[:5]
     for dom, box in zip(appraisal.DOMAINS, domains, strict=True):

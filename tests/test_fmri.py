@@ -1,4 +1,4 @@
-"""Tests of prtlib.fmri against independent references.
+"""Tests of prtlib.stats.fmri against independent references.
 
 Sources of reference values, named again at each test:
 
@@ -14,7 +14,7 @@ Sources of reference values, named again at each test:
   (activation in 166 of 869 language studies and in 199 of 2353 other studies; with a
   prior of 0.5 the posterior is 0.69).
 - The trial's paper (Ashar et al. 2022, Results; ../shared/reference/trial-facts.md, read
-  through prtlib.published): one-tailed p of the ROI group x time tests, t(133.48) = -1.73,
+  through prtlib.trial.published): one-tailed p of the ROI group x time tests, t(133.48) = -1.73,
   p = .04; t(133.48) = -1.85, p = .03; t(120.1) = -2.34, p = .01; TR 460 ms, 20 trials,
   4 levels and the baseline ratings by level.
 - Exact sampling theory: under the null a p-value is uniform, so the count of voxels with
@@ -34,8 +34,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from prtlib import fmri
-from prtlib import published as pub
+from prtlib.stats import fmri
+from prtlib.trial import published as pub
 
 FAST = settings(max_examples=40, deadline=None)
 TR = 0.46
@@ -466,7 +466,7 @@ def test_reverse_inference_is_vectorized():
 
 
 def test_t_to_p_reproduces_the_papers_one_tailed_p():
-    """Reference: paper, Results (via prtlib.published): one-tailed p = .04, .03, .01."""
+    """Reference: paper, Results (via prtlib.trial.published): one-tailed p = .04, .03, .01."""
     for region, cmp in [("amcc", "prt_vs_placebo"), ("apfc", "prt_vs_placebo"),
                         ("left_ains", "prt_vs_usual_care")]:
         base = f"fmri.roi.{region}.{cmp}"
@@ -572,7 +572,7 @@ def no_network(monkeypatch):
 
 
 def test_plot_peaks_runs_offline(no_network):
-    """Reference: the trial's localizer peaks (eTable 7, via prtlib.published.fmri_peaks)."""
+    """Reference: the trial's localizer peaks (eTable 7, via prtlib.trial.published.fmri_peaks)."""
     from matplotlib.figure import Figure
 
     with pytest.raises(OSError):
@@ -595,7 +595,7 @@ def test_plot_peaks_runs_offline(no_network):
 
 
 def test_plot_peaks_colors_give_each_peak_its_own_colour(no_network):
-    """Reference: eTable 8 (via prtlib.published.fmri_connectivity): the two anterior-insula
+    """Reference: eTable 8 (via prtlib.trial.published.fmri_connectivity): the two anterior-insula
     clusters have Z 3.55 and 3.58, so a Z colour scale draws them almost alike; with
     ``colors`` every marker and its legend entry carry the colour asked for."""
     import matplotlib as mpl

@@ -8,7 +8,7 @@ that deletes and writes files, an empty folder, files that are not notebooks, an
 lesson's notebook, an old version of the set and a notebook that kills its kernel.
 
 Reference values: the expected answers and named mistakes come from
-``prtlib.exercise_sets.lesson00`` (the ledger); the figures below are counted by hand from
+``prtlib.course.exercise_sets.lesson00`` (the ledger); the figures below are counted by hand from
 the submissions built here (3 checked exercises worth 1 point each, 1 open question worth 2).
 """
 
@@ -21,12 +21,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from prtlib import authoring
-from prtlib.checks import check
-from prtlib.grading import grade
-from prtlib.grading.execute import _EXPORT, read_payload
-from prtlib.grading.judge import rebuild
-from prtlib.grading.submissions import lesson_in_name, read_notebook
+from prtlib.course import authoring
+from prtlib.course.checks import check
+from prtlib.course.grading import grade
+from prtlib.course.grading.execute import _EXPORT, read_payload
+from prtlib.course.grading.judge import rebuild
+from prtlib.course.grading.submissions import lesson_in_name, read_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 MASTER = ROOT / "solutions" / "00_start_here.ipynb"
@@ -156,7 +156,7 @@ def _record(graded, learner):
 
 def _checked_in_master() -> int:
     """Points the master earns from its checks: one per checked exercise of set 00."""
-    from prtlib.grading.masters import read_master
+    from prtlib.course.grading.masters import read_master
 
     return len(read_master(ROOT / "solutions" / "00_start_here.ipynb").exercises)
 
@@ -367,14 +367,14 @@ def test_the_command_line_is_documented_by_its_help():
     import subprocess
     import sys
 
-    help_text = subprocess.run([sys.executable, "-m", "prtlib.grading", "--help"],
+    help_text = subprocess.run([sys.executable, "-m", "prtlib.course.grading", "--help"],
                                capture_output=True, text=True, check=True).stdout
     for option in ("--out", "--timeout", "--jobs", "--cell-timeout", "--marks"):
         assert option in help_text
 
 
 def test_an_open_questions_points_come_from_its_rubric():
-    from prtlib.grading.masters import OPEN_QUESTION_POINTS, _rubric_points
+    from prtlib.course.grading.masters import OPEN_QUESTION_POINTS, _rubric_points
 
     # The masters open each rubric with "**Rubric** (N points)"; "Points: N" also counts.
     assert _rubric_points("**Rubric** (6 points). Full (6): ... Partial (3): ...") == 6

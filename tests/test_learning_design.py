@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from prtlib.authoring import BEGIN, END
-from prtlib.catalogue import LESSONS
-from prtlib.checks import check, exercise_ids, get_exercise, reset_hints
+from prtlib.course.authoring import BEGIN, END
+from prtlib.course.catalogue import LESSONS
+from prtlib.course.checks import check, exercise_ids, get_exercise, reset_hints
 
 ROOT = Path(__file__).resolve().parents[1]
 

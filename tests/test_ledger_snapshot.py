@@ -10,7 +10,7 @@ with the command in the assertion message and say why in the commit.
 
 from pathlib import Path
 
-from prtlib import published
+from prtlib.trial import published
 
 SNAPSHOT = Path(__file__).with_name("ledger_snapshot.txt")
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from prtlib import published
-from prtlib.checks import get_exercise
-from prtlib.exercise_sets import lesson10 as ex
+from prtlib.course.checks import get_exercise
+from prtlib.course.exercise_sets import lesson10 as ex
+from prtlib.trial import published
 
 ROOT = Path(__file__).resolve().parents[1]
 ARMS = ("prt", "placebo", "usual_care")
@@ -61,7 +61,7 @@ def test_responders_are_the_papers_33_10_and_5(with_public_data):
 
 
 def test_the_files_baseline_and_change_score_g_differ_slightly_from_table_2(with_public_data):
-    from prtlib.cohort import wide
+    from prtlib.trial.cohort import wide
 
     people = wide(with_public_data)
     for arm in ARMS:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from prtlib.catalogue import LESSONS, lesson_minutes, read_header, set_minutes
-from prtlib.checks import get_exercise
-from prtlib.explorers import all_explorers
+from prtlib.course.catalogue import LESSONS, lesson_minutes, read_header, set_minutes
+from prtlib.course.checks import get_exercise
+from prtlib.course.explorers import all_explorers
 
 ROOT = Path(__file__).resolve().parents[1]
 AVAILABLE = [lesson for lesson in LESSONS if lesson.available(ROOT)]
@@ -41,7 +41,7 @@ def test_header_matches_the_catalogue(lesson):
 @pytest.mark.parametrize("lesson", AVAILABLE, ids=[item.number for item in AVAILABLE])
 def test_stated_times_are_the_rules(lesson):
     # The lesson's first cell and its exercise master's first cell state the time the
-    # rule (prtlib.catalogue.estimate_minutes) gives; `make docs` writes them.
+    # rule (prtlib.course.catalogue.estimate_minutes) gives; `make docs` writes them.
     assert read_header(lesson, ROOT).minutes == lesson_minutes(lesson, ROOT), "run `make docs`"
     assert lesson.exercise_minutes == set_minutes(lesson, ROOT), "run `make docs`"
 
@@ -68,7 +68,7 @@ def test_prerequisites_are_one_short_paragraph(lesson):
 def test_prerequisites_stop_at_the_end_of_their_paragraph(tmp_path):
     import nbformat
 
-    from prtlib.catalogue import Lesson
+    from prtlib.course.catalogue import Lesson
 
     (tmp_path / "course").mkdir()
     item = Lesson("98", "demo", "Demo", "nothing")

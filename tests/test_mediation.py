@@ -1,4 +1,4 @@
-"""Tests of prtlib.mediation: paths, the bootstrap, summaries and confounding.
+"""Tests of prtlib.stats.mediation: paths, the bootstrap, summaries and confounding.
 
 Independent references:
 - statsmodels ``OLS`` on the same data (coefficients, standard errors, p-values);
@@ -30,8 +30,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from prtlib import cohort, published
-from prtlib import mediation as me
+from prtlib.stats import mediation as me
+from prtlib.trial import cohort, published
 
 FRAMING = Path(statsmodels.__file__).parent / "stats" / "tests" / "results" / "framing.csv"
 

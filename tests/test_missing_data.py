@@ -1,4 +1,4 @@
-"""Tests of prtlib.missing_data: attrition, the dropout laboratory, the trial's mixed model
+"""Tests of prtlib.stats.missing_data: attrition, the dropout laboratory, the trial's mixed model
 and responders with missing outcomes.
 
 Independent references:
@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from scipy import stats
 
-from prtlib import cohort, published
-from prtlib import missing_data as md
-from prtlib.constants import ARMS, TIMES
+from prtlib.stats import missing_data as md
+from prtlib.trial import cohort, published
+from prtlib.trial.constants import ARMS, TIMES
 
 
 @pytest.fixture(scope="module")

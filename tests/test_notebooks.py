@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from prtlib.catalogue import LESSONS
+from prtlib.course.catalogue import LESSONS
 
 ROOT = Path(__file__).resolve().parents[1]
 STORED_EXECUTED = sorted([*ROOT.glob("course/*.ipynb"), *ROOT.glob("solutions/*.ipynb")])
@@ -62,4 +62,4 @@ def test_each_lesson_in_course_has_an_exercise_pair():
             assert (ROOT / "exercises" / lesson.filename).exists(), lesson.filename
     for path in ROOT.glob("course/*.ipynb"):
         assert path.name in {lesson.filename for lesson in LESSONS}, (
-            f"{path.name} is not in prtlib.catalogue.LESSONS")
+            f"{path.name} is not in prtlib.course.catalogue.LESSONS")

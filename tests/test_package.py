@@ -21,19 +21,33 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "prtlib"
 
 
-def _public_modules_on_disk() -> set[str]:
-    """Every module file and subpackage of prtlib/ whose name does not start with '_'."""
-    files = {p.stem for p in PACKAGE.glob("*.py") if not p.name.startswith("_")}
-    packages = {p.name for p in PACKAGE.iterdir()
-                if p.is_dir() and (p / "__init__.py").is_file() and not p.name.startswith("_")}
-    return files | packages
+def _public_modules_on_disk() -> dict[str, str]:
+    """Every public module file and subpackage in prtlib's layer folders -> its layer."""
+    found = {}
+    for layer in prtlib.LAYERS:
+        folder = PACKAGE / layer
+        for p in folder.iterdir():
+            if p.name.startswith("_"):
+                continue
+            if p.suffix == ".py" or (p.is_dir() and (p / "__init__.py").is_file()):
+                found[p.stem] = layer
+    return found
+
+
+def test_the_top_of_the_package_holds_only_the_layers():
+    loose = sorted(p.name for p in PACKAGE.iterdir()
+                   if p.name not in ("__init__.py", "_validate.py", "__pycache__")
+                   and p.name not in prtlib.LAYERS)
+    assert not loose, f"put these in a layer folder ({', '.join(prtlib.LAYERS)}): {loose}"
 
 
 def test_the_index_lists_every_public_module_and_nothing_else():
     on_disk = _public_modules_on_disk()
     listed = set(prtlib.MODULES)
-    assert not on_disk - listed, f"not in prtlib.MODULES: {sorted(on_disk - listed)}"
-    assert not listed - on_disk, f"listed but no such module: {sorted(listed - on_disk)}"
+    assert not on_disk.keys() - listed, f"not in prtlib.MODULES: {sorted(on_disk.keys() - listed)}"
+    assert not listed - on_disk.keys(), f"listed but no such module: {sorted(listed - on_disk.keys())}"
+    for name, (layer, _) in prtlib.MODULES.items():
+        assert on_disk[name] == layer, f"{name} is listed in {layer} but lives in {on_disk[name]}"
 
 
 def test_every_module_has_a_known_layer_and_a_description():
@@ -65,12 +79,18 @@ def test_every_module_is_an_attribute_after_import_prtlib():
         "out = {}\n"
         "for name in prtlib.MODULES:\n"
         "    mod = getattr(prtlib, name)\n"
-        "    out[name] = [mod.__name__, mod is importlib.import_module('prtlib.' + name)]\n"
+        "    out[name] = [mod.__name__, mod is importlib.import_module(prtlib.path(name))]\n"
         "print(json.dumps(out))\n"
     )
     found = json.loads(_fresh(code))
     for name in prtlib.MODULES:
-        assert found[name] == [f"prtlib.{name}", True], name
+        assert found[name] == [f"prtlib.{prtlib.MODULES[name][0]}.{name}", True], name
+
+
+def test_path_names_the_layer_and_refuses_an_unknown_module():
+    assert prtlib.path("power") == "prtlib.stats.power"
+    with pytest.raises(ValueError, match="name='powers' is not a public module"):
+        prtlib.path("powers")
 
 
 def test_import_prtlib_imports_no_submodule_and_no_numpy():

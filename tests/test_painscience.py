@@ -1,4 +1,4 @@
-"""Tests of prtlib.painscience: questionnaires, entry criteria and the fear-avoidance figure.
+"""Tests of prtlib.trial.painscience: questionnaires, entry criteria and the fear-avoidance figure.
 
 References: the trial's entry criteria (Ashar et al., JAMA Psychiatry 2022, Methods: ages
 21-70, pain at least 4/10 at screening, back pain on at least half the days of the past 6
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prtlib import painscience as ps
+from prtlib.trial import painscience as ps
 
 ELIGIBLE = {"age": 40, "screening_pain": 5, "months_with_pain": 24, "share_of_days": 0.8,
             "leg_pain_worse": False}

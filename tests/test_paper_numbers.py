@@ -177,7 +177,7 @@ def _render(rows) -> str:
 
 
 def test_ledger_agrees_with_the_paper_table():
-    from prtlib import published
+    from prtlib.trial import published
 
     rows = _read_table()
     assert len(rows) == len({key for key, _, _ in rows}) > 150

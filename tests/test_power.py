@@ -1,4 +1,4 @@
-"""Tests of prtlib.power against independent references.
+"""Tests of prtlib.stats.power against independent references.
 
 Sources of reference values, named again at each test:
 
@@ -15,7 +15,7 @@ Sources of reference values, named again at each test:
 - The trial's power analysis (Ashar et al. 2022, Methods; ../shared/reference/trial-facts.md):
   d = 0.62, 80% power, two-sided alpha .05.
 - Brute-force Monte Carlo written here with numpy and scipy.stats.ttest_ind on raw data,
-  which shares no code with prtlib.power.
+  which shares no code with prtlib.stats.power.
 """
 
 import math
@@ -27,7 +27,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from prtlib import power as pw
+from prtlib.stats import power as pw
 
 FAST = settings(max_examples=40, deadline=None)
 

@@ -1,4 +1,4 @@
-"""Tests for prtlib.precision.
+"""Tests for prtlib.stats.precision.
 
 References: Borenstein et al. (2009), Introduction to Meta-Analysis, ch. 4 worked example
 (n = 50 per group, d = 0.5970, V_g = 0.0411); scipy's noncentral t distribution for the
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from prtlib import precision as pr
+from prtlib.stats import precision as pr
 
 
 def test_halfwidth_matches_borenstein_example():
@@ -33,7 +33,7 @@ def test_halfwidth_shrinks_like_one_over_root_n():
 
 
 def test_halfwidth_matches_effect_size_normal_interval():
-    from prtlib.effect_sizes import hedges_g_from_summary
+    from prtlib.stats.effect_sizes import hedges_g_from_summary
 
     g = hedges_g_from_summary(1.0, 1.0, 44, 0.0, 1.0, 44)  # d = 1 exactly
     low, high = g.confidence_interval(method="normal")
@@ -53,7 +53,7 @@ def test_simulated_t_follows_the_noncentral_t():
     """The replications' t = d_hat sqrt(n/2) must follow scipy's noncentral t."""
     n, d = 30, 0.5
     dance = pr.simulate_g_intervals(d, n, n_trials=4000, seed=3)
-    from prtlib.effect_sizes import hedges_correction
+    from prtlib.stats.effect_sizes import hedges_correction
 
     t = dance.estimates / hedges_correction(2 * n - 2) * math.sqrt(n / 2)
     result = stats.kstest(t, stats.nct(2 * n - 2, d * math.sqrt(n / 2)).cdf)
@@ -69,7 +69,7 @@ def test_g_is_unbiased_and_intervals_cover_near_nominal():
 
 
 def test_significance_share_equals_power_roughly():
-    from prtlib.power import power_two_groups
+    from prtlib.stats.power import power_two_groups
 
     dance = pr.simulate_g_intervals(0.62, 42, n_trials=20000, seed=5)
     assert dance.excludes_zero.mean() == pytest.approx(power_two_groups(0.62, 42), abs=0.02)

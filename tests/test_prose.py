@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from literature_values import LITERATURE
 
-from prtlib.catalogue import LESSONS
+from prtlib.course.catalogue import LESSONS
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON_PATHS = [ROOT / "course" / item.filename for item in LESSONS
@@ -149,7 +149,7 @@ def test_no_stored_output_is_truncated(path):
 
 def _palette() -> dict[str, str]:
     """The palette's colour names as a reader writes them ("sky blue"), with their hex."""
-    from prtlib.plotting import OKABE_ITO
+    from prtlib.course.plotting import OKABE_ITO
 
     return {name.replace("_", " "): colour for name, colour in OKABE_ITO.items()}
 
@@ -202,7 +202,7 @@ def _explorer_colours(lesson: str, name: str) -> frozenset[str]:
 
 def explorer_colours_in(source: str, name: str) -> frozenset[str]:
     """Palette names that the class (or function) ``name`` of a module's source draws with."""
-    from prtlib.plotting import ARM_COLORS
+    from prtlib.course.plotting import ARM_COLORS
 
     tree = ast.parse(source)
     top = {}
@@ -313,7 +313,7 @@ def test_colour_words_are_found_and_exempt_terms_are_not():
 
 
 DEMO_MODULE = """
-from prtlib.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO
+from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO
 
 _LINE = OKABE_ITO["bluish_green"]
 
@@ -403,7 +403,7 @@ def decimals(text: str) -> list[str]:
 def ledger_numbers() -> frozenset[str]:
     """Every decimal the ledger prints: its printed values, the texts of its
     inconsistencies (which quote the paper) and eTable 8's Z and p as the table prints them."""
-    from prtlib import published
+    from prtlib.trial import published
 
     found = set()
     table = published.ledger()
@@ -498,7 +498,7 @@ def _answer_forms(exercise) -> set[str]:
 
 
 def revealed_answers(path: Path) -> list[str]:
-    from prtlib.checks import get_exercise
+    from prtlib.course.checks import get_exercise
 
     cells = _cells(path)
     code = "\n".join(_source(c) for c in cells if c["cell_type"] == "code")

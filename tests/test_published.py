@@ -1,4 +1,4 @@
-"""Tests of prtlib.published, the ledger of published trial numbers.
+"""Tests of prtlib.trial.published, the ledger of published trial numbers.
 
 The independent reference is the project's facts file on the paper
 (../shared/reference/trial-facts.md, transcribed from Ashar et al., JAMA Psychiatry
@@ -21,8 +21,8 @@ from _shared import DATA_FILE, FACTS_FILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prtlib import published
-from prtlib.constants import ARMS, COMPARISONS, TIMES
+from prtlib.trial import published
+from prtlib.trial.constants import ARMS, COMPARISONS, TIMES
 
 FACTS_PATH = FACTS_FILE
 DATA_PATH = DATA_FILE

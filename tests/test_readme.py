@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from prtlib.catalogue import LESSONS, lesson_minutes, set_minutes
+from prtlib.course.catalogue import LESSONS, lesson_minutes, set_minutes
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -50,7 +50,7 @@ def test_every_lesson_is_listed_with_its_time_and_its_exercise_sets():
 
 
 def test_the_time_rule_is_stated_with_the_constants_the_code_uses():
-    from prtlib import catalogue
+    from prtlib.course import catalogue
 
     table = _section("Lessons")
     for phrase in (f"{catalogue.WORDS_PER_MINUTE} words a minute",
@@ -82,6 +82,6 @@ def test_links_to_files_resolve():
 
 def test_instructors_are_told_how_to_add_an_exercise():
     howto = _section("For instructors: adding an exercise")
-    for needed in ("prtlib/exercise_sets/lesson", "solution", "# BEGIN SOLUTION", "model-answer",
+    for needed in ("prtlib/course/exercise_sets/lesson", "solution", "# BEGIN SOLUTION", "model-answer",
                    "make notebooks", "make test"):
         assert needed in howto

@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from prtlib import release
+from prtlib.course import release
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,7 +70,7 @@ def test_exercise_notebooks_in_the_release_are_stubs(released):
 
 def test_the_learners_readme_and_makefile_are_for_learners(released):
     readme = (released / "README.md").read_text(encoding="utf-8")
-    assert "make lab" in readme and "prtlib/exercise_sets/" in readme
+    assert "make lab" in readme and "prtlib/course/exercise_sets/" in readme
     assert "make test" not in readme and "instructor_guide" not in readme
     for target in [line.split("](")[1].rstrip(")") for line in readme.split("[")
                    if "](" in line and not line.split("](")[1].startswith("http")]:
@@ -119,7 +119,7 @@ def test_rubrics_and_instructor_cells_never_reach_the_release(tmp_path):
     assert any("Award one point" in s for s in hidden["sentences"])
     assert release.find_leaks(out, root) == []
 
-    from prtlib.grading.masters import read_master
+    from prtlib.course.grading.masters import read_master
 
     question = read_master(root / "solutions" / "00_start_here.ipynb").questions[0]
     assert "Award one point" in question.rubric and question.points == 3

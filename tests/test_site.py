@@ -4,7 +4,7 @@ The site is built once per test session, from the stored notebooks, into a tempo
 (site/build.py's ``build_for_tests``); the build fails on any Sphinx warning. The tests read
 the HTML it wrote: every page is there, nothing is loaded from another host, every image has
 alternative text, headings are in order, links and anchors resolve, maths is marked up for
-the local MathJax, and lesson pages carry the launch links that ``prtlib.teaching`` builds.
+the local MathJax, and lesson pages carry the launch links that ``prtlib.course.teaching`` builds.
 The browser tests (tests/browser/test_site_*.py) open the same build in Chromium.
 """
 
@@ -24,9 +24,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from prtlib import teaching
-from prtlib.catalogue import LESSONS
-from prtlib.plotting import describe_figure, new_figure, png_description, render_png
+from prtlib.course import teaching
+from prtlib.course.catalogue import LESSONS
+from prtlib.course.plotting import describe_figure, new_figure, png_description, render_png
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -112,7 +112,7 @@ def stored_explorer_outputs(notebook: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def explorer():
-    from prtlib.explorers.lesson00 import PainByArmExplorer
+    from prtlib.course.explorers.lesson00 import PainByArmExplorer
 
     return PainByArmExplorer()
 
@@ -127,7 +127,7 @@ def test_an_explorer_output_carries_its_figure_and_readout_beside_the_widget(exp
 
 
 def test_the_snapshot_text_is_the_same_every_time():
-    from prtlib.explorers.lesson00 import PainByArmExplorer
+    from prtlib.course.explorers.lesson00 import PainByArmExplorer
 
     assert PainByArmExplorer().snapshot_text == PainByArmExplorer().snapshot_text
 

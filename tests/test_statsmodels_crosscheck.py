@@ -1,10 +1,10 @@
 """The course's own estimators against statsmodels, on exactly the data the lessons show.
 
 Lesson 05 runs its dropout explorer on a vectorized REML fit written for the course
-(``prtlib.missing_data.fit_random_intercept``, 200 trials at a time) and tells the learner
+(``prtlib.stats.missing_data.fit_random_intercept``, 200 trials at a time) and tells the learner
 that it agrees with statsmodels' ``MixedLM``, the routine the lesson itself uses for the
 trial's model; it used to show that check in a lesson cell. Lesson 06 computes its mediation
-paths with ``prtlib.mediation.mediation_paths`` and says the function does what its
+paths with ``prtlib.stats.mediation.mediation_paths`` and says the function does what its
 statsmodels cell does. These tests hold both claims.
 
 Reference values: statsmodels (``MixedLM`` fitted by REML to the long data with one fixed
@@ -19,14 +19,14 @@ import numpy as np
 import pytest
 import statsmodels.api as sm
 
-from prtlib.cohort import synthetic_trial
-from prtlib.mediation import mediation_data, mediation_paths
-from prtlib.missing_data import (
+from prtlib.stats.mediation import mediation_data, mediation_paths
+from prtlib.stats.missing_data import (
     fit_random_intercept,
     impose_dropout,
     mixed_model_effect,
     simulate_complete_trials,
 )
+from prtlib.trial.cohort import synthetic_trial
 
 
 @pytest.fixture(scope="module")

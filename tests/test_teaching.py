@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from prtlib import teaching
-from prtlib.catalogue import LESSONS
+from prtlib.course import teaching
+from prtlib.course.catalogue import LESSONS
 
 ROOT = Path(__file__).resolve().parents[1]
 REPO = "https://github.com/owner/prt-course"

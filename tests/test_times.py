@@ -11,9 +11,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from prtlib import authoring, catalogue
-from prtlib import docs as generated_docs
-from prtlib.catalogue import (
+from prtlib.course import authoring, catalogue
+from prtlib.course import docs as generated_docs
+from prtlib.course.catalogue import (
     LESSONS,
     count_words,
     estimate,
@@ -74,7 +74,7 @@ def test_a_lesson_by_hand(tmp_path):
     cells = [
         nbformat.v4.new_markdown_cell(_words(198)),
         nbformat.v4.new_code_cell("x = 1"),
-        nbformat.v4.new_code_cell("from prtlib.explorers.lesson00 import PainByArmExplorer\n"
+        nbformat.v4.new_code_cell("from prtlib.course.explorers.lesson00 import PainByArmExplorer\n"
                                   "PainByArmExplorer()"),
         nbformat.v4.new_markdown_cell("**Think!** " + _words(95) + " **Think!** " + _words(95)),
         nbformat.v4.new_code_cell("y = 2"),

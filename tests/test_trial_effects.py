@@ -1,4 +1,4 @@
-"""Tests for prtlib.trial_effects.
+"""Tests for prtlib.trial.trial_effects.
 
 Reference values: the trial paper and its supplement (through the facts file,
 /work/shared/reference/trial-facts.md), Morris (2008) Table 5 (as reproduced by the
@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from prtlib import cohort
-from prtlib import trial_effects as te
+from prtlib.trial import cohort
+from prtlib.trial import trial_effects as te
 
 # --- responders ---------------------------------------------------------------------------
 
@@ -97,14 +97,14 @@ def test_effect_size_variants_on_the_cohort():
     v = te.effect_size_variants(df, "prt_vs_placebo")
     w = cohort.wide(df)
     a, b = w[w.arm == "prt"], w[w.arm == "placebo"]
-    from prtlib.effect_sizes import change_score_g, hedges_g
+    from prtlib.stats.effect_sizes import change_score_g, hedges_g
 
     assert v.loc["change-score g", "estimate"] == pytest.approx(
         change_score_g(a.baseline, a.post, b.baseline, b.post).estimate)
     assert v.loc["post-only g", "estimate"] == pytest.approx(hedges_g(a.post, b.post).estimate)
     # the cohort reproduces Table 2's change-score g within 0.03 (its documented promise)
     assert v.loc["change-score g", "estimate"] == pytest.approx(-1.14, abs=0.03)
-    from prtlib.effect_sizes import hedges_correction
+    from prtlib.stats.effect_sizes import hedges_correction
 
     d_row = v.loc["change-score d"]
     assert d_row.estimate == pytest.approx(d_row.difference / d_row.yardstick)
@@ -183,7 +183,7 @@ def test_responder_power_matches_statsmodels(d, n, rate):
 
 
 def test_responder_analysis_has_less_power_than_the_t_test():
-    from prtlib.power import power_two_groups
+    from prtlib.stats.power import power_two_groups
 
     assert te.responder_power(0.62, 50, 0.2) < power_two_groups(0.62, 50)
 

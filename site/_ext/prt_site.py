@@ -7,14 +7,14 @@ web pages.
 - Every image from a notebook output gets its alternative text: the cell's own
   (``"mystnb": {"image": {"alt": ...}}`` in the cell's metadata) when it has one, else the
   output's (an explorer's ``figure_alt``), else the description that
-  ``prtlib.plotting.render_png`` stores in the PNG. An image with none of these gets a
+  ``prtlib.course.plotting.render_png`` stores in the PNG. An image with none of these gets a
   placeholder that the site's tests reject, and the build lists it.
 - An explorer's snapshot becomes a figure whose caption says that the explorer is live in
   JupyterLab, followed by its readout. The widget state stored with the notebook is left
   out of the page: without the ipywidgets JavaScript (which the site does not load) it
   would only make the page heavier.
 - Each lesson and exercise page starts with how to run it: locally, and on Binder, a
-  JupyterHub (nbgitpuller) and Colab, with links built by ``prtlib.teaching`` from the one
+  JupyterHub (nbgitpuller) and Colab, with links built by ``prtlib.course.teaching`` from the one
   repository address given to the build.
 - Links to files that are not part of the site (the solutions, the README) point to the
   repository when its address is known, and are left as plain text otherwise; the
@@ -73,7 +73,7 @@ class RawAnchorsToTargets(SphinxTransform):
 def _notebook_outputs(path: Path) -> dict[str, dict]:
     """For every PNG output of a notebook: its alt text, explorer caption and cell, by the
     SHA-256 of the PNG's bytes (the name MyST-NB gives the image file)."""
-    from prtlib.plotting import png_description
+    from prtlib.course.plotting import png_description
 
     found: dict[str, dict] = {}
     notebook = json.loads(path.read_text(encoding="utf-8"))
@@ -153,7 +153,7 @@ def _link(text: str, url: str) -> nodes.reference:
 
 
 def _launch_box(config, notebook: str, label: str) -> nodes.container:
-    from prtlib import teaching
+    from prtlib.course import teaching
 
     box = nodes.container(classes=["prt-launch"])
     intro = nodes.paragraph()

@@ -24,7 +24,7 @@ from harness import (
     time_key_to_image,
 )
 
-from prtlib.catalogue import LESSONS
+from prtlib.course.catalogue import LESSONS
 
 REASON = browser_unavailable_reason()
 pytestmark = pytest.mark.skipif(REASON is not None, reason=REASON or "")

@@ -21,7 +21,7 @@ import sys
 import pytest
 from harness import Lab, browser_unavailable_reason, chromium, lab_server
 
-from prtlib.authoring import execute_notebook
+from prtlib.course.authoring import execute_notebook
 
 REASON = browser_unavailable_reason()
 pytestmark = pytest.mark.skipif(REASON is not None, reason=REASON or "")

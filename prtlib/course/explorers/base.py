@@ -1,0 +1,563 @@
+"""The common frame of every explorer: controls, one figure, one plain-language readout.
+
+An explorer is a thin wire. Its controls are ipywidgets; when one changes, the explorer
+calls a tested ``prtlib`` function (``compute``), redraws its figure in place (``draw``)
+and rewrites its readout (``describe``). Tests drive it without a browser by setting
+``explorer.controls[name].value`` and reading ``explorer.state``, ``explorer.readout_text``
+and ``explorer.image.value``.
+
+Displayed in a notebook, an explorer's output carries three things side by side: the live
+widget, the PNG of its current figure and its readout as text. JupyterLab shows the live
+widget once the cell has run. Anything that cannot run widgets shows the snapshot instead:
+GitHub, nbviewer, the course website, and JupyterLab itself for a notebook that is not yet
+trusted (a fresh clone opened before it runs), because it then renders only safe outputs,
+and a PNG is one. The output's metadata gives the image its alternative text
+(``figure_alt``).
+
+Drawing only what changed. An explorer may name the artists a move changes
+(``moving_artists``); everything else in its figure is its static layer (axes, ticks,
+labels, legends, reference lines). The base class then renders the static layer once per
+layout, in two parts: what is drawn below the moving artists (kept as an Agg background
+with ``copy_from_bbox``) and what is drawn above them (kept as a transparent overlay).
+A move restores the background, draws the moving artists (``draw_artist``), lays the
+overlay on top and encodes the PNG, which gives the full redraw's pixels (up to rounding
+of antialiased edges). When a move changes the static layer (axis limits, ticks, a title
+or label that is not declared moving, an artist added or removed, a static artist changed)
+the figure is drawn whole again. An explorer that declares nothing is always drawn whole.
+
+Following a drag. A change that comes from the browser (a slider being dragged) is drawn
+by a worker thread, and changes that arrive while it draws only update the controls: when
+the drawing ends, the worker draws the latest values, so a fast drag never builds a queue
+of stale frames and the last image is the one for the last value. A change made in Python
+(tests, notebooks) is drawn at once, before the assignment returns.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+import threading
+import traceback
+from typing import Any
+
+from prtlib.course.plotting import describe_figure, encode_png, render_png
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+class Explorer:
+    """Base class: subclasses define ``title``, ``make_controls``, ``setup_figure``,
+    ``compute``, ``draw`` and ``describe``.
+
+    Attributes
+    ----------
+    controls : dict of str to ipywidgets.Widget
+        The controls, by the name of the argument they feed.
+    state : dict
+        What ``compute`` returned for the current control values.
+    image : ipywidgets.Image
+        The rendered figure (PNG).
+    readout : ipywidgets.HTML
+        The sentence that says what the figure shows.
+    """
+
+    title = "Explorer"
+    figure_alt = ""
+
+    def __init__(self, **initial: Any):
+        import ipywidgets as widgets
+
+        self.controls = self.make_controls()
+        for name, value in initial.items():
+            if name not in self.controls:
+                allowed = ", ".join(sorted(self.controls))
+                raise ValueError(
+                    f"{name} is not a control of this explorer; its controls are {allowed}."
+                )
+            self.controls[name].value = value
+        self.figure, self.axes = self.setup_figure()
+        width_px = int(self.figure.get_figwidth() * self.figure.dpi)
+        self.image = widgets.Image(format="png",
+                                   layout=widgets.Layout(width=f"{width_px}px", max_width="100%"))
+        self.readout = widgets.HTML()
+        self.state: dict[str, Any] = {}
+        self._render_lock = threading.RLock()
+        self._queue_lock = threading.Lock()
+        self._dirty = False
+        self._worker: threading.Thread | None = None
+        self._layers: dict[tuple, _Layers] = {}  # by drawing order of the moving artists
+        self._drawn_whole: dict[tuple, int] = {}  # whole drawings per order, this layer
+        self._blits = 0  # moves drawn over the layers kept for this static layer
+        self._patience = 1  # whole drawings over one static layer before keeping layers
+        self._signature = None
+        self.render_count = {"full": 0, "blit": 0}
+        self.full_reason = ""  # why the last whole drawing was needed
+        self.update()
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self._widget = None
+
+    # -- to be defined by each explorer ---------------------------------------------
+    def make_controls(self) -> dict:
+        raise NotImplementedError
+
+    def setup_figure(self):
+        raise NotImplementedError
+
+    def compute(self, **values) -> dict:
+        raise NotImplementedError
+
+    def draw(self, state: dict) -> None:
+        raise NotImplementedError
+
+    def describe(self, state: dict) -> str:
+        raise NotImplementedError
+
+    def moving_artists(self) -> list:
+        """The artists a move redraws; everything else is the static layer.
+
+        Override to return them (lines, collections, patches, texts such as a title that
+        changes with the controls). The default, an empty list, draws the whole figure on
+        every move.
+        """
+        return []
+
+    # -- the wire ---------------------------------------------------------------------
+    def values(self) -> dict:
+        """The current value of every control, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def update(self) -> None:
+        """Recompute, redraw and rewrite the readout for the current control values."""
+        with self._render_lock:
+            self.state = self.compute(**self.values())
+            self.draw(self.state)
+            self.image.value = self.render()
+            self.readout.value = self.describe(self.state)
+
+    def render(self) -> bytes:
+        """The PNG of the figure as it stands: only the moving artists redrawn when the
+        static layer is unchanged since the last rendering, the whole figure otherwise."""
+        with self._render_lock:
+            figure = self.figure
+            moving = [a for a in self.moving_artists() if a is not None]
+            if not moving or not _layout_frozen(figure) or not hasattr(figure.canvas,
+                                                                         "copy_from_bbox"):
+                self.full_reason = ("no moving artists declared" if not moving else
+                                    "the layout is not frozen, or the canvas is not Agg")
+                self._layers, self._drawn_whole, self._blits = {}, {}, 0
+                self._signature = None
+                self.render_count["full"] += 1
+                return render_png(figure)
+            tree = _ArtistTree(figure, moving)
+            signature = tree.signature()
+            reason = _why_whole(tree, signature, self._signature)
+            if reason:
+                # The static layer changed (or this is the first rendering): forget the
+                # layers kept for the old one. Keeping layers costs a few drawings; when
+                # the last ones served fewer than two moves each, wait for a longer run of
+                # moves over one static layer before keeping them again (axes that follow
+                # the data), and when they served many, keep them sooner again.
+                if self._layers:
+                    if self._blits < 2 * len(self._layers):
+                        self._patience = min(self._patience + 1, 4)
+                    elif self._blits >= 4 * len(self._layers):
+                        self._patience = max(self._patience - 1, 1)
+                self._layers, self._drawn_whole, self._blits = {}, {}, 0
+                self._signature = signature
+            layers = self._layers.get(tree.structure)
+            if layers is None and self._drawn_whole.get(tree.structure, 0) >= self._patience:
+                # Another move over this static layer in this drawing order: keep its layers.
+                # (Moves that change the drawing order, such as bringing the chosen arm's
+                # line to the front, keep one set of layers per order.)
+                if len(self._layers) >= _MAX_KEPT_LAYERS:
+                    self._layers.pop(next(iter(self._layers)))
+                layers = self._layers[tree.structure] = _Layers.build(figure, tree)
+                tree.mark_clean()
+            if layers is None:
+                self.full_reason = reason or "too few moves yet over this static layer"
+                self._drawn_whole[tree.structure] = self._drawn_whole.get(tree.structure, 0) + 1
+                png = render_png(figure)
+                tree.mark_clean()
+                self.render_count["full"] += 1
+                return png
+            self.render_count["blit"] += 1
+            self._blits += 1
+            return layers.blit(figure, tree.levels)
+
+    def full_redraw_png(self) -> bytes:
+        """The PNG of the whole figure drawn again, as if nothing were kept between moves
+        (what :meth:`render` must match); the kept layers stay valid."""
+        with self._render_lock:
+            titles = [t for ax in self.figure.axes
+                      for t in (ax.title, ax._left_title, ax._right_title)]
+            positions = [t.get_position() for t in titles]
+            png = render_png(self.figure)
+            for title, position in zip(titles, positions, strict=True):
+                title.set_position(position)
+            moving = [a for a in self.moving_artists() if a is not None]
+            if moving:
+                _ArtistTree(self.figure, moving).mark_clean()
+            return png
+
+    def _on_change(self, change) -> None:
+        lock = getattr(change.get("owner"), "_property_lock", None) or {}
+        if "value" in lock:
+            # The browser sent this value: draw it off the kernel's main thread, so that
+            # the next values of a drag are received while this one is drawn.
+            self._request_update()
+        else:
+            self.update()
+
+    def _request_update(self) -> None:
+        with self._queue_lock:
+            self._dirty = True
+            if self._worker is not None:
+                return
+            self._worker = threading.Thread(target=self._drain, daemon=True,
+                                            name=f"{type(self).__name__}-draw")
+            worker = self._worker
+        worker.start()
+
+    def _drain(self) -> None:
+        """Draw until no newer value is waiting; each pass draws the latest values."""
+        while True:
+            with self._queue_lock:
+                if not self._dirty:
+                    self._worker = None
+                    return
+                self._dirty = False
+            try:
+                self.update()
+            except Exception:  # pragma: no cover - shown to the learner, not raised
+                traceback.print_exc()
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Block until the changes sent by the browser are drawn (for tests)."""
+        with self._queue_lock:
+            worker = self._worker
+        if worker is not None:
+            worker.join(timeout)
+
+    @property
+    def readout_text(self) -> str:
+        """The readout as plain text (HTML tags removed)."""
+        text = re.sub(r"<br\s*/?>", "\n", self.readout.value)
+        return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+    @property
+    def widget(self):
+        """The assembled widget: controls above, figure, then the readout."""
+        import ipywidgets as widgets
+
+        if self._widget is None:
+            header = widgets.HTML(f"<b>{html.escape(self.title)}</b>")
+            controls = widgets.HBox(
+                list(self.controls.values()),
+                layout=widgets.Layout(flex_flow="row wrap"),
+            )
+            self._widget = widgets.VBox([header, controls, self.image, self.readout])
+            # Class names let browser tests and benchmarks find each part of an explorer.
+            self._widget.add_class("prt-explorer")
+            self._widget.add_class(f"prt-explorer-{type(self).__name__}")
+            controls.add_class("prt-explorer-controls")
+            self.image.add_class("prt-explorer-image")
+            self.readout.add_class("prt-explorer-readout")
+            for name, control in self.controls.items():
+                control.add_class(f"prt-control-{name}")
+        return self._widget
+
+    @property
+    def alt_text(self) -> str:
+        """What the figure shows, for readers who cannot see it: ``figure_alt``, or a
+        description built from the figure's titles and labels when none was written."""
+        return " ".join(self.figure_alt.split()) or describe_figure(self.figure)
+
+    @property
+    def snapshot_text(self) -> str:
+        """The plain-text stand-in for the explorer: what it is, then its current readout."""
+        controls = ", ".join(self.controls)
+        head = (f"{self.title}: an interactive explorer, shown as a snapshot. Run this "
+                f"notebook in JupyterLab to move its controls ({controls}).")
+        readout = self.readout_text
+        return f"{head}\n{readout}" if readout else head
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        bundle["image/png"] = base64.b64encode(bytes(self.image.value)).decode("ascii")
+        bundle["text/plain"] = self.snapshot_text
+        return bundle
+
+    def snapshot_metadata(self) -> dict:
+        """The output metadata that goes with the snapshot: the image's alternative text,
+        and the explorer's title and controls (the course website captions it with them)."""
+        return {"image/png": {"alt": self.alt_text},
+                "prtlib": {"explorer": self.title, "controls": list(self.controls)}}
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), metadata=self.snapshot_metadata(), raw=True)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {self.values()}>"
+
+
+def _layout_frozen(figure) -> bool:
+    """Whether drawing the figure leaves its axes where they are (no layout engine runs)."""
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    engine = figure.get_layout_engine()
+    return engine is None or isinstance(engine, PlaceHolderLayoutEngine)
+
+
+_MAX_KEPT_LAYERS = 6
+
+
+def _why_whole(tree, signature, previous) -> str:
+    """Why the figure must be drawn whole, or an empty string when it need not be."""
+    if tree.unsupported:
+        return "a moving artist is not drawn by an axes or the figure itself"
+    changed = [a for a in tree.static_others if a._stale]
+    if changed:
+        return f"a static artist changed: {changed[0]!r}"
+    if previous is None or len(signature) != len(previous):
+        return "first rendering, or artists added or removed"
+    for now, before in zip(signature, previous, strict=True):
+        if now != before:
+            return f"the static layer changed: {before!r} became {now!r}"[:300]
+    return ""
+
+
+def _walk(artist, parent=None, skip=frozenset()):
+    """Every artist under ``artist`` with its parent, skipping each axis' own tree (ticks
+    are rebuilt by every drawing; the axis is compared by its limits, ticks and label) and
+    what a moving artist (id in ``skip``) draws itself, such as a legend's texts."""
+    from matplotlib.axis import Axis
+
+    yield artist, parent
+    if isinstance(artist, Axis) or id(artist) in skip:
+        return
+    for child in artist.get_children():
+        yield from _walk(child, artist, skip)
+
+
+class _ArtistTree:
+    """A figure's artists split into the moving ones and the static layer."""
+
+    def __init__(self, figure, moving):
+        from matplotlib.axes import Axes
+        from matplotlib.axis import Axis
+        from matplotlib.text import Text
+
+        self.figure = figure
+        self.moving_ids = frozenset(id(a) for a in moving)
+        parents = {}
+        self.static_texts, self.static_others = [], []
+        for artist, parent in _walk(figure, skip=self.moving_ids):
+            parents[id(artist)] = parent
+            if id(artist) in self.moving_ids or artist is figure or isinstance(artist, Axes):
+                continue
+            if isinstance(artist, Text):
+                self.static_texts.append(artist)
+            elif not isinstance(artist, Axis):
+                self.static_others.append(artist)
+        # A moving artist must be drawn by its axes or by the figure itself.
+        self.unsupported = False
+        self.containers = {}
+        for artist in moving:
+            parent = parents.get(id(artist))
+            if parent is None or not (parent is figure or isinstance(parent, Axes)):
+                self.unsupported = True
+                break
+            self.containers.setdefault(id(parent), [parent, []])[1].append(artist)
+        # In the order each container draws its children, from its first moving artist on,
+        # the artists come in runs: moving, static, moving, static ... Run j of every
+        # container makes level j: its moving artists are drawn on each move and its
+        # static ones are kept as overlay j, laid over them. (Containers are axes, which do
+        # not overlap, or the figure itself.)
+        self.levels: list[tuple[list, list]] = []
+        self.structure: tuple = ()
+        if self.unsupported:
+            return
+        for container, members in self.containers.values():
+            order = _draw_order(container)
+            ids = {id(a) for a in members}
+            first = next(i for i, a in enumerate(order) if id(a) in ids)
+            j, previous = -1, None
+            for artist in order[first:]:
+                moving = id(artist) in ids
+                if moving and previous is not True:
+                    j += 1
+                    if j == len(self.levels):
+                        self.levels.append(([], []))
+                self.levels[j][0 if moving else 1].append(artist)
+                previous = moving
+        self.structure = tuple((tuple(id(a) for a in m), tuple(id(a) for a in st))
+                               for m, st in self.levels)
+
+    def signature(self):
+        """What the static layer looks like, in values that are cheap to read."""
+        fig = self.figure
+        sig = [tuple(fig.get_size_inches()), fig.dpi,
+               tuple(id(a) for a in fig.get_children())]
+        for ax in fig.axes:
+            sig.append((ax.get_visible(), tuple(ax.get_position().bounds), ax.get_xlim(),
+                        ax.get_ylim(), tuple(id(a) for a in ax.get_children())))
+            for axis in (ax.xaxis, ax.yaxis):
+                locs = axis.get_majorticklocs()
+                sig.append((axis.get_visible(), axis.get_scale(), tuple(locs),
+                            tuple(axis.get_major_formatter().format_ticks(locs)),
+                            axis.label.get_text(), axis.label.get_visible()))
+        for text in self.static_texts:
+            sig.append((text.get_text(), text.get_position(), text.get_visible(),
+                        str(text.get_color()), text.get_fontsize(), text.get_rotation()))
+        return sig
+
+    def static_changed(self) -> bool:
+        return any(a._stale for a in self.static_others)
+
+    def mark_clean(self) -> None:
+        for artist in self.static_others:
+            artist._stale = False
+
+
+def _draw_order(container):
+    """The children of an axes or a figure in the order its ``draw`` draws them."""
+    from matplotlib.axes import Axes
+
+    children = [a for a in container.get_children() if a is not container.patch]
+    if isinstance(container, Axes):
+        if not (container.axison and container._frameon):
+            children = [a for a in children if a not in container.spines.values()]
+        if not container.axison:
+            children = [a for a in children if a not in (container.xaxis, container.yaxis)]
+    return sorted(children, key=lambda a: a.get_zorder())
+
+
+class _Layers:
+    """The static layer of one layout: the background below the moving artists, and for
+    each level the overlay drawn above its moving artists (the pixels it covers, with their
+    colour and opacity)."""
+
+    def __init__(self, background, overlays, structure):
+        self.background = background
+        self.overlays = overlays
+        self.structure = structure
+
+    @classmethod
+    def build(cls, figure, tree):
+        import numpy as np
+
+        canvas = figure.canvas
+        touched = {}
+        # Each drawing places the axes' titles again (above the tick labels); with parts of
+        # the figure hidden it would place them wrongly, so keep where the last whole
+        # drawing put them.
+        titles = [t for ax in figure.axes for t in (ax.title, ax._left_title, ax._right_title)]
+        positions = [t.get_position() for t in titles]
+
+        def hide(artist):
+            if id(artist) not in touched:
+                touched[id(artist)] = (artist, artist.get_visible())
+            artist.set_visible(False)
+
+        def restore():
+            for artist, visible in touched.values():
+                artist.set_visible(visible)
+            touched.clear()
+
+        overlays = []
+        try:
+            for _moving, statics in tree.levels:
+                if not statics:
+                    overlays.append(None)
+                    continue
+                # Overlay j: only the static artists of level j, on a clear canvas.
+                ids = {id(a) for a in statics}
+                keep = ids | {id(c) for c, _m in tree.containers.values()
+                              if any(id(a) in ids for a in c.get_children())}
+                hide(figure.patch)
+                for child in figure.get_children():
+                    if id(child) not in keep:
+                        hide(child)
+                for container, _members in tree.containers.values():
+                    if container is figure:
+                        continue
+                    hide(container.patch)
+                    for child in container.get_children():
+                        if id(child) not in ids:
+                            hide(child)
+                canvas.draw()
+                over = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
+                index = np.flatnonzero(over[:, 3])
+                alpha = over[index, 3:4].astype(np.float32) / 255.0
+                color = over[index, :3].astype(np.float32) * alpha
+                overlays.append((index, color, alpha))
+                restore()
+            # The background: everything but the moving artists and the overlays.
+            for moving, statics in tree.levels:
+                for artist in [*moving, *statics]:
+                    hide(artist)
+            canvas.draw()
+            background = canvas.copy_from_bbox(figure.bbox)
+        finally:
+            restore()
+            for title, position in zip(titles, positions, strict=True):
+                title.set_position(position)
+        return cls(background, overlays, tree.structure)
+
+    def blit(self, figure, levels) -> bytes:
+        import numpy as np
+
+        canvas = figure.canvas
+        canvas.restore_region(self.background)
+        renderer = canvas.get_renderer()
+        for (moving, _statics), overlay in zip(levels, self.overlays, strict=True):
+            for artist in moving:
+                artist.draw(renderer)
+            if overlay is not None:
+                index, color, alpha = overlay
+                flat = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
+                below = flat[index].astype(np.float32)
+                keep = 1.0 - alpha
+                flat[index, :3] = np.rint(color + below[:, :3] * keep).astype(np.uint8)
+                flat[index, 3] = np.rint(255.0 * alpha[:, 0]
+                                         + below[:, 3] * keep[:, 0]).astype(np.uint8)
+        return encode_png(figure, np.asarray(canvas.buffer_rgba()))
+
+
+def sweep_values(control, n: int = 5) -> list:
+    """Up to ``n`` valid values of a control other than its current one, spread over its range.
+
+    Benchmarks and browser tests use it to move any explorer's controls without knowing
+    what they are.
+
+    Examples
+    --------
+    >>> import ipywidgets as widgets
+    >>> sweep_values(widgets.IntSlider(value=0, min=0, max=10, step=1), n=3)
+    [3, 7, 10]
+    >>> sweep_values(widgets.Dropdown(options=["a", "b", "c"], value="a"))
+    ['b', 'c']
+    """
+    current = control.value
+    if hasattr(control, "_options_values"):  # Dropdown, ToggleButtons, SelectionSlider ...
+        return [v for v in control._options_values if v != current][:n]
+    if isinstance(current, bool):
+        return [not current]
+    lo, hi = control.min, control.max
+    step = getattr(control, "step", None) or (hi - lo) / 100
+    values = []
+    for i in range(1, n + 1):
+        raw = lo + (hi - lo) * i / n
+        snapped = lo + round((raw - lo) / step) * step
+        snapped = min(max(snapped, lo), hi)
+        if isinstance(current, int):
+            snapped = int(round(snapped))
+        else:
+            snapped = round(snapped, 10)
+        if snapped != current and snapped not in values:
+            values.append(snapped)
+    return values
