@@ -86,3 +86,4 @@ def test_the_scan_sees_an_upward_import(tmp_path):
                    for f in upward_imports())
     finally:
         fake.unlink()
+
