@@ -306,21 +306,13 @@ def trial_effects_by_measure() -> pd.DataFrame:
     rows = []
     for cmp in COMPARISONS:
         base = f"g.pain.post.{cmp}.text"
-        rows.append({"measure": "Pain, 1-week average (BPI)", "kind": "self-report",
-                     "comparison": cmp, "estimate": float(published.get(base)),
-                     "ci_low": float(published.get(f"{base}.ci_low")),
-                     "ci_high": float(published.get(f"{base}.ci_high")),
-                     "metric": "Hedges g (change score)",
-                     "source": f"{published.source(f'{base}.ci_low')} (g, 95% CI)"})
+        rows.append(_printed_g("Pain, 1-week average (BPI)", cmp, base, "Hedges g (change score)",
+                               f"{published.source(f'{base}.ci_low')} (g, 95% CI)"))
     for kind, label in (("evoked", "Evoked back pain, rated in scanner"),
                         ("spontaneous", "Spontaneous pain, rated in scanner")):
         for cmp in COMPARISONS:
             base = f"g.scanner_{kind}.post.{cmp}"
-            rows.append({"measure": label, "kind": "self-report", "comparison": cmp,
-                         "estimate": float(published.get(base)),
-                         "ci_low": float(published.get(f"{base}.ci_low")),
-                         "ci_high": float(published.get(f"{base}.ci_high")),
-                         "metric": "Hedges g", "source": published.source(base)})
+            rows.append(_printed_g(label, cmp, base, "Hedges g", published.source(base)))
     for row in trial_roi_results().itertuples(index=False):
         scale = math.sqrt(1.0 / row.n_prt + 1.0 / row.n_control)
         rows.append({"measure": f"Brain response, {row.region}", "kind": "brain",
@@ -329,3 +321,13 @@ def trial_effects_by_measure() -> pd.DataFrame:
                      "metric": "d from t and arm sizes",
                      "source": "Results text (t); Figure 1 (n)"})
     return pd.DataFrame(rows)
+
+
+def _printed_g(measure: str, comparison: str, base: str, metric: str, source: str) -> dict:
+    """A self-reported effect the paper prints with its interval, as a row of
+    :func:`trial_effects_by_measure`."""
+    return {"measure": measure, "kind": "self-report", "comparison": comparison,
+            "estimate": float(published.get(base)),
+            "ci_low": float(published.get(f"{base}.ci_low")),
+            "ci_high": float(published.get(f"{base}.ci_high")),
+            "metric": metric, "source": source}
