@@ -760,3 +760,21 @@ def test_correlation_sample_size_is_the_smallest_n(rho):
 def test_new_functions_reject_bad_input_naming_the_parameter(call, name):
     with pytest.raises(ValueError, match="^" + re.escape(name)):
         call()
+
+
+def test_the_package_reexports_each_submodules_public_names():
+    """Reference: the package layout (design, glm, connectivity, inference, circularity): every
+    public name of a submodule is reachable as fmri.<name>, and the trial's functions and the
+    figure live in the trial and course layers, not here."""
+    import importlib
+
+    names = set()
+    for sub in ("design", "glm", "connectivity", "inference", "circularity"):
+        module = importlib.import_module(f"prtlib.stats.fmri.{sub}")
+        assert sub in fmri.__doc__
+        for name in module.__all__:
+            assert getattr(fmri, name) is getattr(module, name)
+            names.add(name)
+    assert names == set(fmri.__all__)
+    for moved in ("plot_peaks", "trial_roi_results", "trial_effects_by_measure", "ALTERNATIVES"):
+        assert not hasattr(fmri, moved)
