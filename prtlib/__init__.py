@@ -52,6 +52,8 @@ MODULES = {
     "trial_effects": ("trial", "the trial's effects in several currencies (responders, "
                                "Table 2's g over time, effect-size variants)"),
     "painscience": ("trial", "questionnaires, eligibility and the fear-avoidance cycle"),
+    "scanning": ("trial", "the trial's fMRI protocol, the fMRI simulations at its settings and "
+                          "its region-of-interest results"),
     "designs": ("trial", "how a randomized trial earns its conclusions (confounding, "
                          "regression to the mean, allocation, intention to treat, CONSORT)"),
     "evidence": ("trial", "checking the trial's reports against its own numbers"),
