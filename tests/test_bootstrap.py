@@ -52,8 +52,8 @@ def test_percentile_interval_matches_scipy(normal_groups):
     ours = bs.bootstrap_g(x, y, n_resamples=20000, seed=3)
     ref = stats.bootstrap((x, y), _scipy_g, n_resamples=20000, method="percentile",
                           vectorized=True, rng=np.random.default_rng(4))
-    assert ours.confidence_interval[0] == pytest.approx(ref.confidence_interval.low, abs=0.02)
-    assert ours.confidence_interval[1] == pytest.approx(ref.confidence_interval.high, abs=0.02)
+    assert ours.ci.low == pytest.approx(ref.confidence_interval.low, abs=0.02)
+    assert ours.ci.high == pytest.approx(ref.confidence_interval.high, abs=0.02)
     assert ours.se == pytest.approx(ref.standard_error, rel=0.03)
 
 
@@ -62,8 +62,8 @@ def test_basic_interval_matches_scipy(normal_groups):
     ours = bs.bootstrap_g(x, y, n_resamples=20000, method="basic", seed=5)
     ref = stats.bootstrap((x, y), _scipy_g, n_resamples=20000, method="basic",
                           vectorized=True, rng=np.random.default_rng(6))
-    assert ours.confidence_interval[0] == pytest.approx(ref.confidence_interval.low, abs=0.02)
-    assert ours.confidence_interval[1] == pytest.approx(ref.confidence_interval.high, abs=0.02)
+    assert ours.ci.low == pytest.approx(ref.confidence_interval.low, abs=0.02)
+    assert ours.ci.high == pytest.approx(ref.confidence_interval.high, abs=0.02)
 
 
 def test_bootstrap_se_is_close_to_the_large_sample_formula(normal_groups):
@@ -84,8 +84,8 @@ def test_same_seed_same_resamples_and_different_seed_differs():
 def test_percentile_and_basic_are_mirror_images():
     p = bs.bootstrap_g(MOVIE_1, MOVIE_2, seed=1, method="percentile")
     b = bs.bootstrap_g(MOVIE_1, MOVIE_2, seed=1, method="basic")
-    assert b.confidence_interval[0] == pytest.approx(2 * p.estimate - p.confidence_interval[1])
-    assert b.confidence_interval[1] == pytest.approx(2 * p.estimate - p.confidence_interval[0])
+    assert b.ci.low == pytest.approx(2 * p.estimate - p.ci.high)
+    assert b.ci.high == pytest.approx(2 * p.estimate - p.ci.low)
 
 
 def test_change_score_bootstrap_estimate_and_pairs():
@@ -108,8 +108,8 @@ def test_change_score_bootstrap_resamples_people_not_scores():
     ours = bs.bootstrap_change_score_g(pre1, post1, pre2, post2, n_resamples=20000, seed=9)
     ref = stats.bootstrap((post1 - pre1, post2 - pre2), _scipy_g, n_resamples=20000,
                           method="percentile", vectorized=True, rng=np.random.default_rng(10))
-    assert ours.confidence_interval[0] == pytest.approx(ref.confidence_interval.low, abs=0.02)
-    assert ours.confidence_interval[1] == pytest.approx(ref.confidence_interval.high, abs=0.02)
+    assert ours.ci.low == pytest.approx(ref.confidence_interval.low, abs=0.02)
+    assert ours.ci.high == pytest.approx(ref.confidence_interval.high, abs=0.02)
 
 
 def test_public_data_change_score_g(public_trial_data):
@@ -148,9 +148,9 @@ def test_reflecting_the_scores_reflects_the_interval(seed, level):
     a = bs.bootstrap_g(x, y, n_resamples=200, seed=seed, confidence_level=level)
     b = bs.bootstrap_g(-x, -y, n_resamples=200, seed=seed, confidence_level=level)
     assert b.estimate == pytest.approx(-a.estimate)
-    assert b.confidence_interval[0] == pytest.approx(-a.confidence_interval[1])
-    assert b.confidence_interval[1] == pytest.approx(-a.confidence_interval[0])
-    assert a.confidence_interval[0] <= a.confidence_interval[1]
+    assert b.ci.low == pytest.approx(-a.ci.high)
+    assert b.ci.high == pytest.approx(-a.ci.low)
+    assert a.ci.low <= a.ci.high
 
 
 def test_str_and_repr_show_the_numbers():
