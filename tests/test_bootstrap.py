@@ -183,3 +183,38 @@ def test_bad_data_name_the_parameter():
         bs.bootstrap_g([1, 1, 1, 1, 2], [1, 1, 1, 1, 2], n_resamples=2000)
     with pytest.raises(ValueError, match="pre1 and post1"):
         bs.bootstrap_change_score_g([1, 2, 3], [1, 2], [1, 2], [2, 3])
+
+
+def test_bootstrap_interval_is_an_interval_attribute():
+    from prtlib.stats.intervals import Interval
+
+    res = bs.bootstrap_g(MOVIE_1, MOVIE_2, seed=1, n_resamples=500, confidence_level=0.9,
+                         method="basic")
+    assert isinstance(res.ci, Interval)
+    assert (res.ci.level, res.ci.method) == (0.9, "basic bootstrap")
+    assert "ci=(" in repr(res) and f"{res.ci.low:.2f}" in str(res)
+
+
+def test_bootstrap_nan_policy_omit_counts_and_matches_clean_data():
+    """Omitting NaNs before resampling gives the very resamples of the clean data."""
+    x = np.array([9, 7, np.nan, 8, 9, 8, 9, 9, 10, 9, 9])
+    y = np.array([9, 6, 7, 8, 7, 9, 8, 8, 8, 7, np.nan, np.nan])
+    res = bs.bootstrap_g(x, y, seed=4, n_resamples=300)
+    clean = bs.bootstrap_g(MOVIE_1, MOVIE_2, seed=4, n_resamples=300)
+    assert res.n_omitted == (1, 2) and clean.n_omitted == (0, 0)
+    assert np.array_equal(res.distribution, clean.distribution) and res.ci == clean.ci
+    pre1, post1 = [6, 5, 7, 6, 5, 7, np.nan], [3, 2, 3, 4, 2, 5, 1]
+    pre2, post2 = [6, 6, 5, 7, 5, 6], [5, 4, 5, 6, 5, np.nan]
+    paired = bs.bootstrap_change_score_g(pre1, post1, pre2, post2, n_resamples=300)
+    assert paired.n_omitted == (1, 1)
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda: bs.bootstrap_g([1.0, np.nan, 3.0], MOVIE_2, nan_policy="raise"), "x"),
+    (lambda: bs.bootstrap_change_score_g([1, 2, 3], [2, 3, 5], [1, 2, 3], [2, np.nan, 2],
+                                         nan_policy="raise"), "post2"),
+    (lambda: bs.bootstrap_g(MOVIE_1, MOVIE_2, nan_policy="ignore"), "nan_policy"),
+])
+def test_bootstrap_nan_policy_raise_names_the_parameter(call, name):
+    with pytest.raises(ValueError, match=f"^{name} must"):
+        call()

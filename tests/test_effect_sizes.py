@@ -8,6 +8,7 @@ test: a published worked example, R package documentation, the trial paper (thro
 from __future__ import annotations
 
 import math
+import re
 import time
 from pathlib import Path
 
@@ -648,7 +649,8 @@ def test_relative_likelihood_at_the_ends_of_a_95_interval():
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"value": 0.0, "estimate": 0.0, "se": 0.0}, "se must be a number greater than 0"),
     ({"value": 0.0, "estimate": float("inf"), "se": 1.0}, "estimate must be a finite number"),
-    ({"value": [0.0, float("nan")], "estimate": 0.0, "se": 1.0}, "value must be a number or an array of finite numbers"),
+    ({"value": [0.0, float("nan")], "estimate": 0.0, "se": 1.0},
+     "value must be a number or an array of finite numbers"),
     ({"value": "far", "estimate": 0.0, "se": 1.0}, "value must be a number"),
 ])
 def test_relative_likelihood_rejects_bad_input(kwargs, message):
@@ -662,3 +664,113 @@ def test_overlap_stats_a_tiny_benefit_is_never_called_harm():
     s = ov.overlap_stats(6.123214690536909e-280, control_event_rate=0.03125)
     assert s.nnt_kind != "harm" and s.treated_event_rate >= 0.03125
     assert ov.overlap_stats(0.0, control_event_rate=0.03125).treated_event_rate == 0.03125
+
+
+# ---------------------------------------------------------------------------------------
+# Missing values: nan_policy (reference: scipy.stats.ttest_ind with nan_policy="omit")
+# ---------------------------------------------------------------------------------------
+
+X_WITH_NAN = np.array([5.1, np.nan, 6.3, 4.8, 7.0, 5.9, np.nan, 6.6])
+Y_WITH_NAN = np.array([4.2, 5.0, np.nan, 3.9, 4.7, 5.5])
+
+
+def _d_from_scipy(x, y):
+    """Cohen's d from scipy's pooled t with NaNs omitted: t * sqrt(1/n1 + 1/n2)."""
+    t = stats.ttest_ind(x, y, nan_policy="omit").statistic
+    n1, n2 = np.count_nonzero(~np.isnan(x)), np.count_nonzero(~np.isnan(y))
+    return float(t) * math.sqrt(1 / n1 + 1 / n2), n1, n2
+
+
+def test_cohens_d_omits_nan_like_scipy_ttest_ind_and_counts_them():
+    expected, n1, n2 = _d_from_scipy(X_WITH_NAN, Y_WITH_NAN)
+    d = es.cohens_d(X_WITH_NAN, Y_WITH_NAN)  # nan_policy="omit" is the default
+    assert d.estimate == pytest.approx(expected, rel=1e-12)
+    assert (d.n1, d.n2) == (n1, n2) == (6, 5)
+    assert d.n_omitted == (2, 1)
+    g = es.hedges_g(X_WITH_NAN, Y_WITH_NAN, nan_policy="omit")
+    assert g.estimate == pytest.approx(es.hedges_correction(n1 + n2 - 2) * expected, rel=1e-12)
+    assert g.n_omitted == (2, 1)
+    assert es.hedges_g(MOVIE_1, MOVIE_2).n_omitted == (0, 0)
+
+
+def test_change_score_g_omits_incomplete_pairs_like_scipy_and_counts_them():
+    """scipy.stats.ttest_ind on post - pre (NaN wherever a pair is incomplete), omitted."""
+    pre1 = np.array([6.0, 5.0, np.nan, 7.0, 6.0, 4.0, 5.0])
+    post1 = np.array([3.0, 2.0, 1.0, 3.0, np.nan, 1.0, 4.0])
+    pre2 = np.array([6.0, 6.0, 5.0, 7.0, 5.0])
+    post2 = np.array([5.0, np.nan, 5.0, 6.0, 4.5])
+    expected, n1, n2 = _d_from_scipy(post1 - pre1, post2 - pre2)
+    g = es.change_score_g(pre1, post1, pre2, post2)
+    assert g.estimate == pytest.approx(es.hedges_correction(n1 + n2 - 2) * expected, rel=1e-12)
+    assert g.n_omitted == (2, 1)
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda: es.cohens_d(X_WITH_NAN, MOVIE_2, nan_policy="raise"), "x"),
+    (lambda: es.hedges_g(MOVIE_1, Y_WITH_NAN, nan_policy="raise"), "y"),
+    (lambda: es.change_score_g([1, 2, 3], [2, 3, 5], [1, 2, np.nan], [2, 2, 2],
+                               nan_policy="raise"), "pre2"),
+    (lambda: es.change_score_g([1, 2, 3], [2, np.nan, 5], [1, 2, 3], [2, 2, 3],
+                               nan_policy="raise"), "post1"),
+    (lambda: es.cohens_d(MOVIE_1, MOVIE_2, nan_policy="drop"), "nan_policy"),
+])
+def test_nan_policy_raise_refuses_missing_values_naming_the_parameter(call, name):
+    with pytest.raises(ValueError, match=rf"^{re.escape(name)} must"):
+        call()
+
+
+def test_nan_policy_raise_accepts_complete_data():
+    assert es.cohens_d(MOVIE_1, MOVIE_2, nan_policy="raise") == es.cohens_d(MOVIE_1, MOVIE_2)
+
+
+def test_shared_validators_behind_nan_policy():
+    from prtlib import _validate
+
+    arr, dropped = _validate.sample("x", [1.0, np.nan, 3.0], return_omitted=True)
+    assert arr.tolist() == [1.0, 3.0] and dropped == 1
+    changes, dropped = _validate.paired_differences("pre", [1, 2, np.nan], "post", [3, 5, 1],
+                                                    return_omitted=True)
+    assert changes.tolist() == [2.0, 3.0] and dropped == 1
+    with pytest.raises(ValueError, match="^pre and post must have the same length"):
+        _validate.paired_differences("pre", [1, 2], "post", [1, 2, 3])
+    assert _validate.number_or_array("n", 3) == (3.0, True)
+    arr, scalar = _validate.number_or_array("n", [2, 5], minimum=2)
+    assert arr.tolist() == [2.0, 5.0] and not scalar
+    with pytest.raises(ValueError, match="^n must be a number or an array of numbers at least 2"):
+        _validate.number_or_array("n", [2, 1], minimum=2)
+    assert _validate.seed(None) is None and _validate.seed(3) == 3
+    with pytest.raises(ValueError, match="^seed must be"):
+        _validate.seed(-1)
+
+
+# ---------------------------------------------------------------------------------------
+# Intervals are prtlib.stats.intervals.Interval, with their level and method
+# ---------------------------------------------------------------------------------------
+
+
+def test_effect_size_interval_is_an_interval_with_level_and_method():
+    from prtlib.stats.intervals import Interval
+
+    g = es.hedges_g_from_summary(103, 5.5, 50, 100, 4.5, 50)
+    exact = g.confidence_interval(0.9)
+    assert isinstance(exact, Interval)
+    assert (exact.level, exact.method) == (0.9, "noncentral t")
+    normal = g.confidence_interval(method="normal")
+    assert (normal.level, normal.method) == (0.95, "normal approximation")
+    # still a (low, high) pair, so tuple code keeps working
+    low, high = normal
+    assert (low, high) == (normal.low, normal.high)
+
+
+def test_proportion_intervals_are_intervals_and_nnt_stays_a_pair():
+    from prtlib.stats.intervals import Interval
+
+    w = pr.wilson_interval(33, 50, confidence_level=0.9)
+    assert isinstance(w, Interval) and (w.level, w.method) == (0.9, "Wilson score")
+    r = pr.compare_proportions(33, 50, 10, 51, confidence_level=0.9)
+    for ci, method in ((r.risk_difference_ci, "Newcombe hybrid score"),
+                       (r.risk_ratio_ci, "Katz log"), (r.odds_ratio_ci, "Woolf log")):
+        assert isinstance(ci, Interval) and (ci.level, ci.method) == (0.9, method)
+    # the NNT interval may run through infinity, so it is a plain pair, not an Interval
+    crossing = pr.compare_proportions(12, 50, 10, 51)
+    assert crossing.nnt_ci_crosses_infinity and not isinstance(crossing.nnt_ci, Interval)

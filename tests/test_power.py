@@ -359,8 +359,8 @@ def test_design_analysis_negative_effect_mirrors_positive():
 
 def test_simulated_power_matches_analytic_power():
     """Source: power_two_groups, itself checked against statsmodels above; 3 MC SEs."""
-    sim = simulation.simulate_trials(n_per_arm=(50, 50, 50), means=(0.0, 0.5, 0.3), n_trials=40_000,
-                             seed=11)
+    sim = simulation.simulate_trials(n_per_arm=(50, 50, 50), means=(0.0, 0.5, 0.3),
+                                     n_trials=40_000, seed=11)
     expected = np.array([pw.power_two_groups(-0.5, 50), pw.power_two_groups(-0.3, 50)])
     se = np.sqrt(expected * (1 - expected) / sim.n_trials)
     assert np.all(np.abs(sim.power - expected) < 3 * se)
@@ -371,7 +371,7 @@ def test_simulated_power_matches_analytic_power():
 def test_simulated_power_with_unequal_arms_matches_statsmodels():
     """Source: statsmodels TTestIndPower.power with ratio = 51/50 (the trial's 50/51/50)."""
     sim = simulation.simulate_trials(n_per_arm=(50, 51, 50), means=(0.0, 0.45, 0.45),
-                             n_trials=40_000, seed=12)
+                                     n_trials=40_000, seed=12)
     expected = _sm_power().power(effect_size=0.45, nobs1=50, alpha=0.05, ratio=51 / 50)
     se = math.sqrt(expected * (1 - expected) / sim.n_trials)
     assert abs(sim.power[0] - expected) < 3 * se
@@ -385,7 +385,7 @@ def test_null_statistics_have_their_exact_distributions():
     drawing raw data.
     """
     sim = simulation.simulate_trials(n_per_arm=(8, 12, 5), comparisons=((0, 1), (2, 1)),
-                             n_trials=20_000, seed=13)
+                                     n_trials=20_000, seed=13)
     for j, df in enumerate((18, 15)):
         assert sim.df[j] == df
         assert stats.kstest(sim.t[:, j], stats.t(df).cdf).pvalue > 0.001
@@ -400,8 +400,8 @@ def test_sufficient_statistics_match_raw_data_trials():
     g1 = rng.standard_normal((trials, n))
     g2 = rng.standard_normal((trials, n)) + true_d
     raw_t = stats.ttest_ind(g1, g2, axis=1).statistic
-    sim = simulation.simulate_trials(n_per_arm=(n, n), means=(0.0, true_d), comparisons=((0, 1),),
-                             n_trials=trials, seed=100)
+    sim = simulation.simulate_trials(n_per_arm=(n, n), means=(0.0, true_d),
+                                     comparisons=((0, 1),), n_trials=trials, seed=100)
     assert stats.ks_2samp(sim.t[:, 0], raw_t).pvalue > 0.001
     # t, d and p are consistent with each other (definitions of the pooled t test)
     assert np.allclose(sim.d[:, 0], sim.t[:, 0] * math.sqrt(2 / n))
@@ -427,7 +427,7 @@ def test_corrections_control_familywise_error_under_the_null():
 
 
 @pytest.mark.parametrize("method,sm_method", [("bonferroni", "bonferroni"),
-                                              ("holm", "holm")])
+                                              ("holm", "holm"), ("fdr_bh", "fdr_bh")])
 def test_adjusted_p_values_match_statsmodels_multipletests(method, sm_method, monkeypatch):
     """Source: statsmodels.stats.multitest.multipletests, trial by trial.
 
@@ -440,8 +440,8 @@ def test_adjusted_p_values_match_statsmodels_multipletests(method, sm_method, mo
 
     monkeypatch.setattr(gc, "collect", lambda *args: 0)
     sim = simulation.simulate_trials(means=(0.0, 0.4, 0.2), n_trials=200,
-                             comparisons=((0, 1), (0, 2), (1, 2)), correction=method,
-                             seed=31)
+                                     comparisons=((0, 1), (0, 2), (1, 2)),
+                                     correction=method, seed=31)
     for row in range(sim.n_trials):
         reject, corrected, _, _ = multipletests(sim.p[row], alpha=0.05, method=sm_method)
         assert np.allclose(sim.p_adjusted[row], corrected, rtol=1e-12, atol=0)

@@ -501,7 +501,8 @@ def change_score_g(pre1, post1, pre2, post2, nan_policy="omit") -> EffectSize:
     Notes
     -----
     Each person's change is ``post - pre``; under ``nan_policy="omit"`` a pair with a
-    missing value at either time is dropped. Then, with ``c1``, ``c2`` the changes in the two groups::
+    missing value at either time is dropped. Then, with ``c1``, ``c2`` the changes in the
+    two groups::
 
         g = J * (mean(c1) - mean(c2)) / s_pooled(c1, c2)
 
