@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from prtlib import _validate
-from prtlib.stats.effect_sizes import hedges_correction
+from prtlib.stats.effect_sizes import _two_change_scores, _two_samples, hedges_correction
 from prtlib.stats.intervals import Interval
 
 __all__ = ["BOOTSTRAP_METHODS", "BootstrapResult", "bootstrap_change_score_g", "bootstrap_g"]
@@ -207,11 +207,9 @@ def bootstrap_g(x, y, n_resamples=4000, confidence_level=0.95, method="percentil
     >>> res.distribution.shape
     (4000,)
     """
-    a, a_omitted = _validate.sample("x", x, nan_policy=nan_policy, return_omitted=True)
-    b, b_omitted = _validate.sample("y", y, nan_policy=nan_policy, return_omitted=True)
+    a, b, omitted = _two_samples(x, y, nan_policy)
     n_resamples, level, method, seed = _settings(n_resamples, confidence_level, method, seed)
-    return _bootstrap(a, b, n_resamples, level, method, seed, "Hedges' g", "x and y",
-                      (a_omitted, b_omitted))
+    return _bootstrap(a, b, n_resamples, level, method, seed, "Hedges' g", "x and y", omitted)
 
 
 def bootstrap_change_score_g(pre1, post1, pre2, post2, n_resamples=4000,
@@ -270,12 +268,7 @@ def bootstrap_change_score_g(pre1, post1, pre2, post2, n_resamples=4000,
     change-score Hedges' g = -2.05, bootstrap SE 0.74, 95% percentile CI -4.13 to -1.30
     (4000 resamples, n = 6 vs 6)
     """
-    change1, omitted1 = _validate.paired_differences("pre1", pre1, "post1", post1,
-                                                     nan_policy=nan_policy,
-                                                     return_omitted=True)
-    change2, omitted2 = _validate.paired_differences("pre2", pre2, "post2", post2,
-                                                     nan_policy=nan_policy,
-                                                     return_omitted=True)
+    change1, change2, omitted = _two_change_scores(pre1, post1, pre2, post2, nan_policy)
     n_resamples, level, method, seed = _settings(n_resamples, confidence_level, method, seed)
     return _bootstrap(change1, change2, n_resamples, level, method, seed,
-                      "change-score Hedges' g", "the change scores", (omitted1, omitted2))
+                      "change-score Hedges' g", "the change scores", omitted)

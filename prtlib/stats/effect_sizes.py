@@ -271,11 +271,29 @@ def _from_arrays(a: np.ndarray, b: np.ndarray, *, hedges: bool, measure: str, na
                                     n_omitted=n_omitted)
 
 
-def _from_samples(x, y, nan_policy, *, hedges: bool, measure: str) -> EffectSize:
+def _two_samples(x, y, nan_policy) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
+    """The two groups' scores (checked, NaNs handled by ``nan_policy``) and the NaNs dropped."""
     a, a_omitted = _validate.sample("x", x, nan_policy=nan_policy, return_omitted=True)
     b, b_omitted = _validate.sample("y", y, nan_policy=nan_policy, return_omitted=True)
+    return a, b, (a_omitted, b_omitted)
+
+
+def _two_change_scores(pre1, post1, pre2, post2,
+                       nan_policy) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
+    """Each group's complete ``post - pre`` changes and the incomplete pairs dropped."""
+    change1, omitted1 = _validate.paired_differences("pre1", pre1, "post1", post1,
+                                                     nan_policy=nan_policy,
+                                                     return_omitted=True)
+    change2, omitted2 = _validate.paired_differences("pre2", pre2, "post2", post2,
+                                                     nan_policy=nan_policy,
+                                                     return_omitted=True)
+    return change1, change2, (omitted1, omitted2)
+
+
+def _from_samples(x, y, nan_policy, *, hedges: bool, measure: str) -> EffectSize:
+    a, b, omitted = _two_samples(x, y, nan_policy)
     return _from_arrays(a, b, hedges=hedges, measure=measure, names="x and y",
-                        n_omitted=(a_omitted, b_omitted))
+                        n_omitted=omitted)
 
 
 def _from_summary(mean1, sd1, n1, mean2, sd2, n2, *, hedges: bool,
@@ -348,23 +366,13 @@ def hedges_g(x, y, nan_policy="omit") -> EffectSize:
 
     Parameters
     ----------
-    x, y : array_like
-        The scores of group 1 and group 2; NaN marks a missing value. Each group needs
-        at least 2 values left.
-    nan_policy : {"omit", "raise"}, default "omit"
-        "omit" drops missing values (the result's ``n_omitted`` counts them per group);
-        "raise" refuses a group that holds one.
+    x, y, nan_policy
+        As in :func:`cohens_d`, which also lists the errors raised.
 
     Returns
     -------
     EffectSize
         ``estimate`` is g, ``j`` the correction factor used.
-
-    Raises
-    ------
-    ValueError
-        If a group holds fewer than 2 non-missing values, holds an infinite value (or a
-        NaN under ``nan_policy="raise"``), or both groups are constant.
 
     Notes
     -----
@@ -452,13 +460,8 @@ def hedges_g_from_summary(mean1, sd1, n1, mean2, sd2, n2) -> EffectSize:
 
     Notes
     -----
-    As :func:`cohens_d_from_summary`, then ``g = J d`` and ``SE(g) = J SE(d)`` with the
-    exact ``J = hedges_correction(n1 + n2 - 2)``.
-
-    References
-    ----------
-    Borenstein M, Hedges LV, Higgins JPT, Rothstein HR. Introduction to Meta-Analysis.
-    Wiley; 2009. Chapter 4. doi:10.1002/9780470743386
+    As :func:`cohens_d_from_summary` (Borenstein et al. 2009, chapter 4), then
+    ``g = J d`` and ``SE(g) = J SE(d)`` with the exact ``J = hedges_correction(n1 + n2 - 2)``.
 
     Examples
     --------
@@ -533,14 +536,9 @@ def change_score_g(pre1, post1, pre2, post2, nan_policy="omit") -> EffectSize:
     >>> g.n_omitted
     (0, 1)
     """
-    change1, omitted1 = _validate.paired_differences("pre1", pre1, "post1", post1,
-                                                     nan_policy=nan_policy,
-                                                     return_omitted=True)
-    change2, omitted2 = _validate.paired_differences("pre2", pre2, "post2", post2,
-                                                     nan_policy=nan_policy,
-                                                     return_omitted=True)
+    change1, change2, omitted = _two_change_scores(pre1, post1, pre2, post2, nan_policy)
     return _from_arrays(change1, change2, hedges=True, measure="change-score Hedges' g",
-                        names="the change scores", n_omitted=(omitted1, omitted2))
+                        names="the change scores", n_omitted=omitted)
 
 
 def relative_likelihood(value, estimate, se):
