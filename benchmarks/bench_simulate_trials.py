@@ -1,4 +1,4 @@
-"""How fast is prtlib.stats.power.simulate_trials, compared with drawing its random numbers?
+"""How fast is prtlib.stats.simulation.simulate_trials, compared with drawing its random numbers?
 
 Run from the repository root:
 
@@ -24,10 +24,10 @@ from pathlib import Path
 import numpy as np
 
 try:
-    power = importlib.import_module("prtlib.stats.power")
+    simulation = importlib.import_module("prtlib.stats.simulation")
 except ModuleNotFoundError:  # run from a checkout without installing prtlib
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    power = importlib.import_module("prtlib.stats.power")
+    simulation = importlib.import_module("prtlib.stats.simulation")
 
 N_PER_ARM = (50, 50, 50)
 N_TRIALS = 10_000
@@ -36,12 +36,12 @@ REPEATS = 7
 
 
 def run_simulation():
-    return power.simulate_trials(n_per_arm=N_PER_ARM, n_trials=N_TRIALS, seed=SEED)
+    return simulation.simulate_trials(n_per_arm=N_PER_ARM, n_trials=N_TRIALS, seed=SEED)
 
 
 def run_holm():
-    return power.simulate_trials(n_per_arm=N_PER_ARM, n_trials=N_TRIALS, seed=SEED,
-                                 correction="holm")
+    return simulation.simulate_trials(n_per_arm=N_PER_ARM, n_trials=N_TRIALS, seed=SEED,
+                                      correction="holm")
 
 
 def draw_same_numbers():

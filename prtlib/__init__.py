@@ -25,9 +25,18 @@ LAYERS = {
 #: Every public module: name -> (layer, what it holds). The one list of the package.
 MODULES = {
     # general statistics
-    "effect_sizes": ("stats", "standardized mean differences, their intervals, and "
-                                   "comparisons of proportions"),
-    "power": ("stats", "power, sample size, simulated trials and design analysis"),
+    "effect_sizes": ("stats", "standardized mean differences (Cohen's d, Hedges' g, the "
+                              "change-score g) and their intervals"),
+    "overlap": ("stats", "a standardized difference in plain words: overlap, probability of "
+                         "superiority and number needed to treat"),
+    "proportions": ("stats", "two proportions compared (risk difference, risk ratio, odds "
+                             "ratio, NNT, Cohen's h) and the Wilson interval"),
+    "power": ("stats", "analytic power, sample size and minimum detectable effect of the "
+                       "two-sample t test"),
+    "simulation": ("stats", "many simulated k-arm trials at once, with pairwise tests and "
+                            "multiplicity corrections"),
+    "design_analysis": ("stats", "power, type S and exaggeration ratio of a design (Gelman "
+                                 "& Carlin)"),
     "precision": ("stats", "how wide a standardized difference's interval is, and how "
                                 "it dances from study to study"),
     "intervals": ("stats", "the one interval type (low, high, level, method) and the rule "

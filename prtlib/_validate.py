@@ -71,6 +71,11 @@ def integer(name: str, value, *, minimum: int | None = None, maximum: int | None
     return n
 
 
+def seed(value) -> int | None:
+    """A random seed: None (fresh entropy) or a non-negative whole number."""
+    return None if value is None else integer("seed", value, minimum=0)
+
+
 def choice(name: str, value, allowed: Iterable) -> object:
     """One of a fixed set of options (an arm, a time, a method)."""
     allowed = tuple(allowed)
@@ -80,8 +85,53 @@ def choice(name: str, value, allowed: Iterable) -> object:
     return value
 
 
-def sample(name: str, values, *, min_n: int = 2) -> np.ndarray:
-    """A 1-D array of finite numbers with NaNs dropped, holding at least ``min_n`` values."""
+def sample(name: str, values, *, min_n: int = 2, nan_policy: str = "omit",
+           return_omitted: bool = False):
+    """A 1-D array of finite numbers holding at least ``min_n`` values, NaNs handled by policy.
+
+    ``nan_policy="omit"`` drops NaN (a missing value); ``"raise"`` refuses an input that
+    holds one. With ``return_omitted`` the call returns ``(array, number of NaNs dropped)``.
+    """
+    policy = choice("nan_policy", nan_policy, NAN_POLICIES)
+    arr = _one_dimensional(name, values)
+    missing = np.isnan(arr)
+    n_missing = int(missing.sum())
+    if n_missing and policy == "raise":
+        _fail(name, _short(values), "a sequence without missing values (NaN) when "
+                                    "nan_policy='raise'")
+    arr = arr[~missing]
+    _enough(name, arr.size, min_n)
+    return (arr, n_missing) if return_omitted else arr
+
+
+def paired_differences(first_name: str, first, second_name: str, second, *, min_n: int = 2,
+                       nan_policy: str = "omit", return_omitted: bool = False):
+    """``second - first`` for every pair where both values are present (a change score).
+
+    ``first`` and ``second`` hold one value per person, in the same order. A pair with a
+    NaN on either side is dropped under ``nan_policy="omit"`` and refused under
+    ``"raise"``; with ``return_omitted`` the call returns ``(changes, pairs dropped)``.
+    """
+    policy = choice("nan_policy", nan_policy, NAN_POLICIES)
+    before = _one_dimensional(first_name, first)
+    after = _one_dimensional(second_name, second)
+    if before.size != after.size:
+        raise ValueError(f"{first_name} and {second_name} must have the same length (one "
+                         f"pair per person); got {before.size} and {after.size}.")
+    if policy == "raise":
+        for name, arr, values in ((first_name, before, first), (second_name, after, second)):
+            if np.isnan(arr).any():
+                _fail(name, _short(values), "a sequence without missing values (NaN) when "
+                                            "nan_policy='raise'")
+    complete = ~(np.isnan(before) | np.isnan(after))
+    changes = after[complete] - before[complete]
+    _enough(f"{first_name}/{second_name} (complete pairs)", changes.size, min_n)
+    n_dropped = int(complete.size - changes.size)
+    return (changes, n_dropped) if return_omitted else changes
+
+
+def _one_dimensional(name: str, values) -> np.ndarray:
+    """``values`` as a 1-D float array with no infinity (NaN allowed: a missing value)."""
     try:
         arr = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
@@ -92,13 +142,15 @@ def sample(name: str, values, *, min_n: int = 2) -> np.ndarray:
         _fail(name, f"an array of shape {arr.shape}", "a one-dimensional sequence of numbers")
     if np.isinf(arr).any():
         _fail(name, _short(values), "a sequence of finite numbers (NaN marks a missing value)")
-    arr = arr[~np.isnan(arr)]
-    if arr.size < min_n:
+    return arr
+
+
+def _enough(name: str, size: int, min_n: int) -> None:
+    if size < min_n:
         raise ValueError(
-            f"{name} must hold at least {min_n} non-missing values; got {arr.size} "
+            f"{name} must hold at least {min_n} non-missing values; got {size} "
             f"after dropping NaNs."
         )
-    return arr
 
 
 def _short(values) -> str:
@@ -142,6 +194,30 @@ def probability_array(name: str, value) -> np.ndarray:
     if ((arr < 0) | (arr > 1)).any():
         _fail(name, _short(value), "an array of probabilities in [0, 1]")
     return arr
+
+
+def number_or_array(name: str, value, *, minimum=None) -> tuple[np.ndarray, bool]:
+    """A number or an array of finite numbers at least ``minimum``, as a float array.
+
+    Returns ``(array, is_scalar)`` so that a function can hand back a float for a number
+    and an array for an array (a power curve, a row of sample sizes).
+    """
+    if np.ndim(value) == 0:
+        if isinstance(value, np.ndarray):
+            value = value[()]
+        return np.asarray(number(name, value, minimum=minimum), dtype=float), True
+    try:
+        raw = np.asarray(value)
+        if raw.dtype == bool:
+            raise TypeError
+        arr = raw.astype(float)
+    except (TypeError, ValueError):
+        _fail(name, _short(value), "a number or an array of numbers")
+    if not np.all(np.isfinite(arr)):
+        _fail(name, _short(value), "a number or an array of finite numbers only")
+    if minimum is not None and np.any(arr < minimum):
+        _fail(name, _short(value), f"a number or an array of numbers at least {minimum:g}")
+    return arr, False
 
 
 # ---------------------------------------------------------------------------------------

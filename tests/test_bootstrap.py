@@ -52,8 +52,8 @@ def test_percentile_interval_matches_scipy(normal_groups):
     ours = bs.bootstrap_g(x, y, n_resamples=20000, seed=3)
     ref = stats.bootstrap((x, y), _scipy_g, n_resamples=20000, method="percentile",
                           vectorized=True, rng=np.random.default_rng(4))
-    assert ours.confidence_interval[0] == pytest.approx(ref.confidence_interval.low, abs=0.02)
-    assert ours.confidence_interval[1] == pytest.approx(ref.confidence_interval.high, abs=0.02)
+    assert ours.ci.low == pytest.approx(ref.confidence_interval.low, abs=0.02)
+    assert ours.ci.high == pytest.approx(ref.confidence_interval.high, abs=0.02)
     assert ours.se == pytest.approx(ref.standard_error, rel=0.03)
 
 
@@ -62,8 +62,8 @@ def test_basic_interval_matches_scipy(normal_groups):
     ours = bs.bootstrap_g(x, y, n_resamples=20000, method="basic", seed=5)
     ref = stats.bootstrap((x, y), _scipy_g, n_resamples=20000, method="basic",
                           vectorized=True, rng=np.random.default_rng(6))
-    assert ours.confidence_interval[0] == pytest.approx(ref.confidence_interval.low, abs=0.02)
-    assert ours.confidence_interval[1] == pytest.approx(ref.confidence_interval.high, abs=0.02)
+    assert ours.ci.low == pytest.approx(ref.confidence_interval.low, abs=0.02)
+    assert ours.ci.high == pytest.approx(ref.confidence_interval.high, abs=0.02)
 
 
 def test_bootstrap_se_is_close_to_the_large_sample_formula(normal_groups):
@@ -84,8 +84,8 @@ def test_same_seed_same_resamples_and_different_seed_differs():
 def test_percentile_and_basic_are_mirror_images():
     p = bs.bootstrap_g(MOVIE_1, MOVIE_2, seed=1, method="percentile")
     b = bs.bootstrap_g(MOVIE_1, MOVIE_2, seed=1, method="basic")
-    assert b.confidence_interval[0] == pytest.approx(2 * p.estimate - p.confidence_interval[1])
-    assert b.confidence_interval[1] == pytest.approx(2 * p.estimate - p.confidence_interval[0])
+    assert b.ci.low == pytest.approx(2 * p.estimate - p.ci.high)
+    assert b.ci.high == pytest.approx(2 * p.estimate - p.ci.low)
 
 
 def test_change_score_bootstrap_estimate_and_pairs():
@@ -108,8 +108,8 @@ def test_change_score_bootstrap_resamples_people_not_scores():
     ours = bs.bootstrap_change_score_g(pre1, post1, pre2, post2, n_resamples=20000, seed=9)
     ref = stats.bootstrap((post1 - pre1, post2 - pre2), _scipy_g, n_resamples=20000,
                           method="percentile", vectorized=True, rng=np.random.default_rng(10))
-    assert ours.confidence_interval[0] == pytest.approx(ref.confidence_interval.low, abs=0.02)
-    assert ours.confidence_interval[1] == pytest.approx(ref.confidence_interval.high, abs=0.02)
+    assert ours.ci.low == pytest.approx(ref.confidence_interval.low, abs=0.02)
+    assert ours.ci.high == pytest.approx(ref.confidence_interval.high, abs=0.02)
 
 
 def test_public_data_change_score_g(public_trial_data):
@@ -148,9 +148,9 @@ def test_reflecting_the_scores_reflects_the_interval(seed, level):
     a = bs.bootstrap_g(x, y, n_resamples=200, seed=seed, confidence_level=level)
     b = bs.bootstrap_g(-x, -y, n_resamples=200, seed=seed, confidence_level=level)
     assert b.estimate == pytest.approx(-a.estimate)
-    assert b.confidence_interval[0] == pytest.approx(-a.confidence_interval[1])
-    assert b.confidence_interval[1] == pytest.approx(-a.confidence_interval[0])
-    assert a.confidence_interval[0] <= a.confidence_interval[1]
+    assert b.ci.low == pytest.approx(-a.ci.high)
+    assert b.ci.high == pytest.approx(-a.ci.low)
+    assert a.ci.low <= a.ci.high
 
 
 def test_str_and_repr_show_the_numbers():
@@ -183,3 +183,38 @@ def test_bad_data_name_the_parameter():
         bs.bootstrap_g([1, 1, 1, 1, 2], [1, 1, 1, 1, 2], n_resamples=2000)
     with pytest.raises(ValueError, match="pre1 and post1"):
         bs.bootstrap_change_score_g([1, 2, 3], [1, 2], [1, 2], [2, 3])
+
+
+def test_bootstrap_interval_is_an_interval_attribute():
+    from prtlib.stats.intervals import Interval
+
+    res = bs.bootstrap_g(MOVIE_1, MOVIE_2, seed=1, n_resamples=500, confidence_level=0.9,
+                         method="basic")
+    assert isinstance(res.ci, Interval)
+    assert (res.ci.level, res.ci.method) == (0.9, "basic bootstrap")
+    assert "ci=(" in repr(res) and f"{res.ci.low:.2f}" in str(res)
+
+
+def test_bootstrap_nan_policy_omit_counts_and_matches_clean_data():
+    """Omitting NaNs before resampling gives the very resamples of the clean data."""
+    x = np.array([9, 7, np.nan, 8, 9, 8, 9, 9, 10, 9, 9])
+    y = np.array([9, 6, 7, 8, 7, 9, 8, 8, 8, 7, np.nan, np.nan])
+    res = bs.bootstrap_g(x, y, seed=4, n_resamples=300)
+    clean = bs.bootstrap_g(MOVIE_1, MOVIE_2, seed=4, n_resamples=300)
+    assert res.n_omitted == (1, 2) and clean.n_omitted == (0, 0)
+    assert np.array_equal(res.distribution, clean.distribution) and res.ci == clean.ci
+    pre1, post1 = [6, 5, 7, 6, 5, 7, np.nan], [3, 2, 3, 4, 2, 5, 1]
+    pre2, post2 = [6, 6, 5, 7, 5, 6], [5, 4, 5, 6, 5, np.nan]
+    paired = bs.bootstrap_change_score_g(pre1, post1, pre2, post2, n_resamples=300)
+    assert paired.n_omitted == (1, 1)
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda: bs.bootstrap_g([1.0, np.nan, 3.0], MOVIE_2, nan_policy="raise"), "x"),
+    (lambda: bs.bootstrap_change_score_g([1, 2, 3], [2, 3, 5], [1, 2, 3], [2, np.nan, 2],
+                                         nan_policy="raise"), "post2"),
+    (lambda: bs.bootstrap_g(MOVIE_1, MOVIE_2, nan_policy="ignore"), "nan_policy"),
+])
+def test_bootstrap_nan_policy_raise_names_the_parameter(call, name):
+    with pytest.raises(ValueError, match=f"^{name} must"):
+        call()

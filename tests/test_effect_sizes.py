@@ -8,6 +8,7 @@ test: a published worked example, R package documentation, the trial paper (thro
 from __future__ import annotations
 
 import math
+import re
 import time
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from hypothesis import strategies as st
 from scipy import integrate, special, stats
 
 from prtlib.stats import effect_sizes as es
+from prtlib.stats import overlap as ov
+from prtlib.stats import proportions as pr
 
 # ---------------------------------------------------------------------------------------
 # Public data used below
@@ -299,7 +302,7 @@ def test_overlap_stats_match_their_definitions(d):
     Leucht (2011): the response threshold that a share CER of controls passes, the share
     of treated that passes it, and 1 / (difference)."""
     cer = 0.2
-    s = es.overlap_stats(d, control_event_rate=cer)
+    s = ov.overlap_stats(d, control_event_rate=cer)
     assert s.u3 == pytest.approx(stats.norm.sf(0, loc=d), abs=1e-12)
     assert s.overlap == pytest.approx(_density_overlap(d), abs=1e-7)
     cl, _ = integrate.quad(lambda x: stats.norm.pdf(x) * stats.norm.sf(x, loc=d), -12, 12)
@@ -317,15 +320,15 @@ def test_overlap_stats_match_their_definitions(d):
 
 def test_overlap_stats_cohen_u3_table():
     """Cohen (1988), Table 2.2.1: U3 = 78.8% at d = 0.8 and 69.1% at d = 0.5."""
-    assert es.overlap_stats(0.8).u3 == pytest.approx(0.788, abs=5e-4)
-    assert es.overlap_stats(0.5).u3 == pytest.approx(0.691, abs=5e-4)
+    assert ov.overlap_stats(0.8).u3 == pytest.approx(0.788, abs=5e-4)
+    assert ov.overlap_stats(0.5).u3 == pytest.approx(0.691, abs=5e-4)
 
 
 def test_overlap_stats_lower_is_better_mirrors_sign():
     """For pain (lower is better) a d of -x carries the benefit that +x carries on a
     higher-is-better scale; the sentence says so."""
-    pain = es.overlap_stats(-1.14, lower_is_better=True)
-    mood = es.overlap_stats(1.14)
+    pain = ov.overlap_stats(-1.14, lower_is_better=True)
+    mood = ov.overlap_stats(1.14)
     for name in ("u3", "overlap", "prob_superiority", "treated_event_rate", "nnt"):
         assert getattr(pain, name) == pytest.approx(getattr(mood, name))
     assert pain.nnt_kind == "benefit"
@@ -335,14 +338,14 @@ def test_overlap_stats_lower_is_better_mirrors_sign():
 
 def test_overlap_sentence_content():
     """The slider readout: numbers as percentages and an infinite NNT spelled out at 0."""
-    text = es.overlap_stats(0.8).sentence()
+    text = ov.overlap_stats(0.8).sentence()
     assert text.startswith("With d = 0.80, 79% of the treated group sits above")
     assert "overlap by 69%" in text and "71% of the time" in text
     assert "treating 3.5 people yields one more good outcome" in text
     assert "20% of controls" in text
-    zero = es.overlap_stats(0.0).sentence()
+    zero = ov.overlap_stats(0.0).sentence()
     assert "infinite" in zero
-    harm = es.overlap_stats(-0.5).sentence()
+    harm = ov.overlap_stats(-0.5).sentence()
     assert "number needed to harm" in harm
 
 
@@ -355,10 +358,10 @@ def test_newcombe_1998_worked_examples():
     """Newcombe (1998), Stat Med 17:873-890, method 10, as reproduced in the tests of the R
     package propint (m-Py/propint, "results reported in Newcombe1998"):
     56/70 - 48/80 = 0.2000, 95% CI 0.0524 to 0.3339; 9/10 - 3/10 = 0.6, 0.1705 to 0.8090."""
-    r = es.compare_proportions(56, 70, 48, 80)
+    r = pr.compare_proportions(56, 70, 48, 80)
     assert r.risk_difference == pytest.approx(0.2)
     assert r.risk_difference_ci == pytest.approx((0.0524, 0.3339), abs=5e-5)
-    r = es.compare_proportions(9, 10, 3, 10)
+    r = pr.compare_proportions(9, 10, 3, 10)
     assert r.risk_difference == pytest.approx(0.6)
     assert r.risk_difference_ci == pytest.approx((0.1705, 0.8090), abs=5e-5)
 
@@ -374,7 +377,7 @@ def test_risk_difference_matches_statsmodels_newcomb(counts, level):
 
     reference = confint_proportions_2indep(*counts, method="newcomb", compare="diff",
                                            alpha=1 - level)
-    r = es.compare_proportions(*counts, confidence_level=level)
+    r = pr.compare_proportions(*counts, confidence_level=level)
     assert r.risk_difference_ci == pytest.approx(tuple(map(float, reference)), abs=1e-10)
 
 
@@ -384,7 +387,7 @@ def test_wilson_interval_matches_statsmodels(events, n):
     from statsmodels.stats.proportion import proportion_confint
 
     reference = proportion_confint(events, n, alpha=0.05, method="wilson")
-    assert es.wilson_interval(events, n) == pytest.approx(tuple(map(float, reference)),
+    assert pr.wilson_interval(events, n) == pytest.approx(tuple(map(float, reference)),
                                                           abs=1e-12)
 
 
@@ -396,7 +399,7 @@ def test_ratios_match_statsmodels_table2x2(counts):
 
     e1, n1, e2, n2 = counts
     table = Table2x2(np.array([[e1, n1 - e1], [e2, n2 - e2]]), shift_zeros=False)
-    r = es.compare_proportions(*counts)
+    r = pr.compare_proportions(*counts)
     assert r.risk_ratio == pytest.approx(table.riskratio)
     assert r.risk_ratio_ci == pytest.approx(tuple(map(float, table.riskratio_confint())))
     assert r.odds_ratio == pytest.approx(table.oddsratio)
@@ -411,7 +414,7 @@ def test_zero_cell_uses_haldane_anscombe_correction():
     from statsmodels.stats.contingency_tables import Table2x2
 
     table = Table2x2(np.array([[0, 20], [5, 15]]) + 0.5, shift_zeros=False)
-    r = es.compare_proportions(0, 20, 5, 20)
+    r = pr.compare_proportions(0, 20, 5, 20)
     assert r.zero_cell_correction
     assert r.odds_ratio == pytest.approx(table.oddsratio)
     assert r.odds_ratio_ci == pytest.approx(tuple(map(float, table.oddsratio_confint())))
@@ -427,7 +430,7 @@ def test_cohens_h_matches_statsmodels(p1, p2):
     from statsmodels.stats.proportion import proportion_effectsize
 
     n = 1000
-    r = es.compare_proportions(round(p1 * n), n, round(p2 * n), n)
+    r = pr.compare_proportions(round(p1 * n), n, round(p2 * n), n)
     assert r.cohens_h == pytest.approx(proportion_effectsize(r.p1, r.p2), abs=1e-12)
 
 
@@ -435,10 +438,10 @@ def test_nnt_interval_altman_style():
     """Altman (1998), BMJ 317:1309, as summarized by Newcombe's reply (BMJ 1999): an ARR
     interval from -5% to +25% becomes NNT benefit 4 through infinity to NNT harm 20.
     Barrowman (2002), CMAJ 166:1676: ARR 0.9% to 32.2% gives NNT 3.1 to 111.1."""
-    (benefit, harm), crosses = es._nnt_from_rd_interval(-0.05, 0.25)
+    (benefit, harm), crosses = pr._nnt_from_rd_interval(-0.05, 0.25)
     assert crosses
     assert (benefit, harm) == pytest.approx((4.0, 20.0))
-    (low, high), crosses = es._nnt_from_rd_interval(0.009, 0.322)
+    (low, high), crosses = pr._nnt_from_rd_interval(0.009, 0.322)
     assert not crosses
     assert (round(low, 1), round(high, 1)) == (3.1, 111.1)
 
@@ -448,13 +451,13 @@ def test_nnt_from_compare_proportions_inverts_newcombe_limits():
     from statsmodels.stats.proportion import confint_proportions_2indep
 
     low, high = map(float, confint_proportions_2indep(33, 50, 10, 51, method="newcomb"))
-    r = es.compare_proportions(33, 50, 10, 51)
+    r = pr.compare_proportions(33, 50, 10, 51)
     assert r.nnt == pytest.approx(1 / (33 / 50 - 10 / 51))
     assert r.nnt_kind == "benefit" and not r.nnt_ci_crosses_infinity
     assert r.nnt_ci == pytest.approx((1 / high, 1 / low))
 
     low, high = map(float, confint_proportions_2indep(12, 50, 10, 51, method="newcomb"))
-    r = es.compare_proportions(12, 50, 10, 51)
+    r = pr.compare_proportions(12, 50, 10, 51)
     assert low < 0 < high and r.nnt_ci_crosses_infinity
     assert r.nnt_ci == pytest.approx((1 / high, 1 / abs(low)))
     summary = r.nnt_summary()
@@ -463,11 +466,11 @@ def test_nnt_from_compare_proportions_inverts_newcombe_limits():
 
 def test_event_is_good_flips_the_nnt_label():
     """Fewer adverse events in group 1 is a benefit; fewer good outcomes is a harm."""
-    adverse = es.compare_proportions(5, 50, 15, 50, event_is_good=False)
+    adverse = pr.compare_proportions(5, 50, 15, 50, event_is_good=False)
     assert adverse.nnt_kind == "benefit" and adverse.nnt == pytest.approx(5.0)
-    good = es.compare_proportions(5, 50, 15, 50)
+    good = pr.compare_proportions(5, 50, 15, 50)
     assert good.nnt_kind == "harm" and good.nnt == pytest.approx(5.0)
-    same = es.compare_proportions(10, 50, 10, 50)
+    same = pr.compare_proportions(10, 50, 10, 50)
     assert same.nnt == math.inf and same.nnt_kind == "none"
 
 
@@ -545,8 +548,8 @@ def test_intervals_widen_with_confidence_level(m1, s1, n1, m2, s2, n2, a, b, met
 @given(a=st.floats(-4, 4), b=st.floats(-4, 4), cer=st.floats(0.01, 0.99))
 def test_overlap_stats_monotone_in_d(a, b, cer):
     d_low, d_high = sorted((a, b))
-    low = es.overlap_stats(d_low, control_event_rate=cer)
-    high = es.overlap_stats(d_high, control_event_rate=cer)
+    low = ov.overlap_stats(d_low, control_event_rate=cer)
+    high = ov.overlap_stats(d_high, control_event_rate=cer)
     assert low.u3 <= high.u3
     assert low.prob_superiority <= high.prob_superiority
     assert low.treated_event_rate <= high.treated_event_rate
@@ -561,8 +564,8 @@ def test_overlap_stats_monotone_in_d(a, b, cer):
 def test_compare_proportions_symmetric_in_sign(n1, n2, data):
     e1 = data.draw(st.integers(0, n1))
     e2 = data.draw(st.integers(0, n2))
-    forward = es.compare_proportions(e1, n1, e2, n2)
-    backward = es.compare_proportions(e2, n2, e1, n1)
+    forward = pr.compare_proportions(e1, n1, e2, n2)
+    backward = pr.compare_proportions(e2, n2, e1, n1)
     assert backward.risk_difference == pytest.approx(-forward.risk_difference, abs=1e-12)
     low, high = forward.risk_difference_ci
     assert backward.risk_difference_ci == pytest.approx((-high, -low), abs=1e-12)
@@ -603,17 +606,17 @@ def test_compare_proportions_symmetric_in_sign(n1, n2, data):
          "confidence_level"),
         (lambda: es.cohens_d(MOVIE_1, MOVIE_2).confidence_interval(method="exact"),
          "method"),
-        (lambda: es.overlap_stats(0.5, control_event_rate=0.0), "control_event_rate"),
-        (lambda: es.overlap_stats(0.5, control_event_rate=1.2), "control_event_rate"),
-        (lambda: es.overlap_stats(math.inf), "d"),
-        (lambda: es.overlap_stats(0.5, lower_is_better="yes"), "lower_is_better"),
-        (lambda: es.compare_proportions(11, 10, 5, 10), "events1"),
-        (lambda: es.compare_proportions(1, 10, -1, 10), "events2"),
-        (lambda: es.compare_proportions(1, 0, 1, 10), "n1"),
-        (lambda: es.compare_proportions(1, 10, 1.5, 10), "events2"),
-        (lambda: es.compare_proportions(1, 10, 1, 10, confidence_level=0), "confidence_level"),
-        (lambda: es.wilson_interval(3, 2), "events"),
-        (lambda: es.wilson_interval(1, 2.5), "n"),
+        (lambda: ov.overlap_stats(0.5, control_event_rate=0.0), "control_event_rate"),
+        (lambda: ov.overlap_stats(0.5, control_event_rate=1.2), "control_event_rate"),
+        (lambda: ov.overlap_stats(math.inf), "d"),
+        (lambda: ov.overlap_stats(0.5, lower_is_better="yes"), "lower_is_better"),
+        (lambda: pr.compare_proportions(11, 10, 5, 10), "events1"),
+        (lambda: pr.compare_proportions(1, 10, -1, 10), "events2"),
+        (lambda: pr.compare_proportions(1, 0, 1, 10), "n1"),
+        (lambda: pr.compare_proportions(1, 10, 1.5, 10), "events2"),
+        (lambda: pr.compare_proportions(1, 10, 1, 10, confidence_level=0), "confidence_level"),
+        (lambda: pr.wilson_interval(3, 2), "events"),
+        (lambda: pr.wilson_interval(1, 2.5), "n"),
     ],
 )
 def test_bad_input_names_the_parameter(call, name):
@@ -646,7 +649,8 @@ def test_relative_likelihood_at_the_ends_of_a_95_interval():
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"value": 0.0, "estimate": 0.0, "se": 0.0}, "se must be a number greater than 0"),
     ({"value": 0.0, "estimate": float("inf"), "se": 1.0}, "estimate must be a finite number"),
-    ({"value": [0.0, float("nan")], "estimate": 0.0, "se": 1.0}, "value must hold finite"),
+    ({"value": [0.0, float("nan")], "estimate": 0.0, "se": 1.0},
+     "value must be a number or an array of finite numbers"),
     ({"value": "far", "estimate": 0.0, "se": 1.0}, "value must be a number"),
 ])
 def test_relative_likelihood_rejects_bad_input(kwargs, message):
@@ -657,6 +661,116 @@ def test_relative_likelihood_rejects_bad_input(kwargs, message):
 def test_overlap_stats_a_tiny_benefit_is_never_called_harm():
     # Found by the property test above: Phi(Phi^-1(cer)) != cer in floating point, so a
     # d of 6e-280 came out as a "harm" with an NNT of 2.9e17.
-    s = es.overlap_stats(6.123214690536909e-280, control_event_rate=0.03125)
+    s = ov.overlap_stats(6.123214690536909e-280, control_event_rate=0.03125)
     assert s.nnt_kind != "harm" and s.treated_event_rate >= 0.03125
-    assert es.overlap_stats(0.0, control_event_rate=0.03125).treated_event_rate == 0.03125
+    assert ov.overlap_stats(0.0, control_event_rate=0.03125).treated_event_rate == 0.03125
+
+
+# ---------------------------------------------------------------------------------------
+# Missing values: nan_policy (reference: scipy.stats.ttest_ind with nan_policy="omit")
+# ---------------------------------------------------------------------------------------
+
+X_WITH_NAN = np.array([5.1, np.nan, 6.3, 4.8, 7.0, 5.9, np.nan, 6.6])
+Y_WITH_NAN = np.array([4.2, 5.0, np.nan, 3.9, 4.7, 5.5])
+
+
+def _d_from_scipy(x, y):
+    """Cohen's d from scipy's pooled t with NaNs omitted: t * sqrt(1/n1 + 1/n2)."""
+    t = stats.ttest_ind(x, y, nan_policy="omit").statistic
+    n1, n2 = np.count_nonzero(~np.isnan(x)), np.count_nonzero(~np.isnan(y))
+    return float(t) * math.sqrt(1 / n1 + 1 / n2), n1, n2
+
+
+def test_cohens_d_omits_nan_like_scipy_ttest_ind_and_counts_them():
+    expected, n1, n2 = _d_from_scipy(X_WITH_NAN, Y_WITH_NAN)
+    d = es.cohens_d(X_WITH_NAN, Y_WITH_NAN)  # nan_policy="omit" is the default
+    assert d.estimate == pytest.approx(expected, rel=1e-12)
+    assert (d.n1, d.n2) == (n1, n2) == (6, 5)
+    assert d.n_omitted == (2, 1)
+    g = es.hedges_g(X_WITH_NAN, Y_WITH_NAN, nan_policy="omit")
+    assert g.estimate == pytest.approx(es.hedges_correction(n1 + n2 - 2) * expected, rel=1e-12)
+    assert g.n_omitted == (2, 1)
+    assert es.hedges_g(MOVIE_1, MOVIE_2).n_omitted == (0, 0)
+
+
+def test_change_score_g_omits_incomplete_pairs_like_scipy_and_counts_them():
+    """scipy.stats.ttest_ind on post - pre (NaN wherever a pair is incomplete), omitted."""
+    pre1 = np.array([6.0, 5.0, np.nan, 7.0, 6.0, 4.0, 5.0])
+    post1 = np.array([3.0, 2.0, 1.0, 3.0, np.nan, 1.0, 4.0])
+    pre2 = np.array([6.0, 6.0, 5.0, 7.0, 5.0])
+    post2 = np.array([5.0, np.nan, 5.0, 6.0, 4.5])
+    expected, n1, n2 = _d_from_scipy(post1 - pre1, post2 - pre2)
+    g = es.change_score_g(pre1, post1, pre2, post2)
+    assert g.estimate == pytest.approx(es.hedges_correction(n1 + n2 - 2) * expected, rel=1e-12)
+    assert g.n_omitted == (2, 1)
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda: es.cohens_d(X_WITH_NAN, MOVIE_2, nan_policy="raise"), "x"),
+    (lambda: es.hedges_g(MOVIE_1, Y_WITH_NAN, nan_policy="raise"), "y"),
+    (lambda: es.change_score_g([1, 2, 3], [2, 3, 5], [1, 2, np.nan], [2, 2, 2],
+                               nan_policy="raise"), "pre2"),
+    (lambda: es.change_score_g([1, 2, 3], [2, np.nan, 5], [1, 2, 3], [2, 2, 3],
+                               nan_policy="raise"), "post1"),
+    (lambda: es.cohens_d(MOVIE_1, MOVIE_2, nan_policy="drop"), "nan_policy"),
+])
+def test_nan_policy_raise_refuses_missing_values_naming_the_parameter(call, name):
+    with pytest.raises(ValueError, match=rf"^{re.escape(name)} must"):
+        call()
+
+
+def test_nan_policy_raise_accepts_complete_data():
+    assert es.cohens_d(MOVIE_1, MOVIE_2, nan_policy="raise") == es.cohens_d(MOVIE_1, MOVIE_2)
+
+
+def test_shared_validators_behind_nan_policy():
+    from prtlib import _validate
+
+    arr, dropped = _validate.sample("x", [1.0, np.nan, 3.0], return_omitted=True)
+    assert arr.tolist() == [1.0, 3.0] and dropped == 1
+    changes, dropped = _validate.paired_differences("pre", [1, 2, np.nan], "post", [3, 5, 1],
+                                                    return_omitted=True)
+    assert changes.tolist() == [2.0, 3.0] and dropped == 1
+    with pytest.raises(ValueError, match="^pre and post must have the same length"):
+        _validate.paired_differences("pre", [1, 2], "post", [1, 2, 3])
+    assert _validate.number_or_array("n", 3) == (3.0, True)
+    arr, scalar = _validate.number_or_array("n", [2, 5], minimum=2)
+    assert arr.tolist() == [2.0, 5.0] and not scalar
+    with pytest.raises(ValueError, match="^n must be a number or an array of numbers at least 2"):
+        _validate.number_or_array("n", [2, 1], minimum=2)
+    assert _validate.seed(None) is None and _validate.seed(3) == 3
+    with pytest.raises(ValueError, match="^seed must be"):
+        _validate.seed(-1)
+
+
+# ---------------------------------------------------------------------------------------
+# Intervals are prtlib.stats.intervals.Interval, with their level and method
+# ---------------------------------------------------------------------------------------
+
+
+def test_effect_size_interval_is_an_interval_with_level_and_method():
+    from prtlib.stats.intervals import Interval
+
+    g = es.hedges_g_from_summary(103, 5.5, 50, 100, 4.5, 50)
+    exact = g.confidence_interval(0.9)
+    assert isinstance(exact, Interval)
+    assert (exact.level, exact.method) == (0.9, "noncentral t")
+    normal = g.confidence_interval(method="normal")
+    assert (normal.level, normal.method) == (0.95, "normal approximation")
+    # still a (low, high) pair, so tuple code keeps working
+    low, high = normal
+    assert (low, high) == (normal.low, normal.high)
+
+
+def test_proportion_intervals_are_intervals_and_nnt_stays_a_pair():
+    from prtlib.stats.intervals import Interval
+
+    w = pr.wilson_interval(33, 50, confidence_level=0.9)
+    assert isinstance(w, Interval) and (w.level, w.method) == (0.9, "Wilson score")
+    r = pr.compare_proportions(33, 50, 10, 51, confidence_level=0.9)
+    for ci, method in ((r.risk_difference_ci, "Newcombe hybrid score"),
+                       (r.risk_ratio_ci, "Katz log"), (r.odds_ratio_ci, "Woolf log")):
+        assert isinstance(ci, Interval) and (ci.level, ci.method) == (0.9, method)
+    # the NNT interval may run through infinity, so it is a plain pair, not an Interval
+    crossing = pr.compare_proportions(12, 50, 10, 51)
+    assert crossing.nnt_ci_crosses_infinity and not isinstance(crossing.nnt_ci, Interval)

@@ -96,7 +96,7 @@ def test_interval_dance_shows_25_intervals_around_the_truth():
     assert e.truth.get_xdata()[0] == pytest.approx(0.62)
     e.controls["n"].value = 400
     wide, narrow = result, e.state["dance"]
-    assert np.mean(narrow.high - narrow.low) < 0.5 * np.mean(wide.high - wide.low)
+    assert np.mean(narrow.ci_high - narrow.ci_low) < 0.5 * np.mean(wide.ci_high - wide.ci_low)
     assert "With 400 per arm" in e.readout_text
 
 
@@ -196,5 +196,5 @@ def test_interval_dance_names_the_colour_it_draws():
     assert "interval misses it" in labels
     low, high = e.axes.get_xlim()
     result = e.state["dance"]
-    assert low <= min(result.low.min(), 0) and high >= result.high.max()
+    assert low <= min(result.ci_low.min(), 0) and high >= result.ci_high.max()
     assert high < 2.0  # fitted to the intervals, not a fixed -1 to 2.8

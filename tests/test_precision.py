@@ -97,3 +97,15 @@ def test_same_seed_same_dance():
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+def test_dance_interval_of_one_replication_is_an_interval():
+    from prtlib.stats.intervals import Interval
+
+    dance = pr.simulate_g_intervals(0.5, 30, n_trials=10, confidence_level=0.9, seed=2)
+    ci = dance.ci(3)
+    assert isinstance(ci, Interval) and ci.level == 0.9
+    assert (ci.low, ci.high) == (dance.ci_low[3], dance.ci_high[3])
+    assert dance.covers[3] == ci.contains(0.5)
+    with pytest.raises(ValueError, match="^i must be"):
+        dance.ci(10)

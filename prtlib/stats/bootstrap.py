@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from prtlib import _validate
-from prtlib.stats.effect_sizes import _complete_pairs, hedges_correction
+from prtlib.stats.effect_sizes import _two_change_scores, _two_samples, hedges_correction
+from prtlib.stats.intervals import Interval
 
 __all__ = ["BOOTSTRAP_METHODS", "BootstrapResult", "bootstrap_change_score_g", "bootstrap_g"]
 
@@ -39,19 +40,23 @@ class BootstrapResult:
         Hedges' g of the original data.
     distribution : numpy.ndarray
         The ``n_resamples`` values of g recomputed on resampled data.
-    confidence_interval : tuple of float
-        ``(low, high)`` by ``method``.
+    ci : Interval
+        ``(low, high)`` by ``method`` at ``confidence_level`` (computed from the resamples,
+        so an attribute rather than a method).
     confidence_level, method, n_resamples, seed
         The settings used.
     n1, n2 : int
         Sizes of the two groups (complete pairs for a change-score g).
     measure : str
         "Hedges' g" or "change-score Hedges' g".
+    n_omitted : tuple of int
+        Missing values (incomplete pairs, for a change-score g) dropped from group 1 and
+        group 2.
     """
 
     estimate: float
     distribution: np.ndarray
-    confidence_interval: tuple[float, float]
+    ci: Interval
     confidence_level: float
     method: str
     n_resamples: int
@@ -59,6 +64,7 @@ class BootstrapResult:
     n1: int
     n2: int
     measure: str
+    n_omitted: tuple[int, int] = (0, 0)
 
     @property
     def se(self) -> float:
@@ -72,12 +78,11 @@ class BootstrapResult:
 
     def __repr__(self) -> str:
         return (f"BootstrapResult(measure={self.measure!r}, estimate={self.estimate:.4f}, "
-                f"se={self.se:.4f}, confidence_interval=({self.confidence_interval[0]:.4f}, "
-                f"{self.confidence_interval[1]:.4f}), method={self.method!r}, "
-                f"n_resamples={self.n_resamples}, seed={self.seed!r})")
+                f"se={self.se:.4f}, ci=({self.ci.low:.4f}, {self.ci.high:.4f}), "
+                f"method={self.method!r}, n_resamples={self.n_resamples}, seed={self.seed!r})")
 
     def __str__(self) -> str:
-        low, high = self.confidence_interval
+        low, high = self.ci
         return (f"{self.measure} = {self.estimate:.2f}, bootstrap SE {self.se:.2f}, "
                 f"{self.confidence_level:.0%} {self.method} CI {low:.2f} to {high:.2f} "
                 f"({self.n_resamples} resamples, n = {self.n1} vs {self.n2})")
@@ -87,9 +92,7 @@ def _settings(n_resamples, confidence_level, method, seed):
     n_resamples = _validate.integer("n_resamples", n_resamples, minimum=100)
     level = _validate.probability("confidence_level", confidence_level, open_interval=True)
     method = _validate.choice("method", method, BOOTSTRAP_METHODS)
-    if seed is not None:
-        seed = _validate.integer("seed", seed, minimum=0)
-    return n_resamples, level, method, seed
+    return n_resamples, level, method, _validate.seed(seed)
 
 
 def _g(mean1, var1, n1, mean2, var2, n2):
@@ -107,7 +110,7 @@ def _resampled_moments(values: np.ndarray, n_resamples: int, rng) -> tuple:
 
 
 def _bootstrap(a: np.ndarray, b: np.ndarray, n_resamples: int, level: float, method: str,
-               seed, measure: str, names: str) -> BootstrapResult:
+               seed, measure: str, names: str, n_omitted: tuple[int, int]) -> BootstrapResult:
     estimate = float(_g(a.mean(), a.var(ddof=1), a.size, b.mean(), b.var(ddof=1), b.size))
     if not math.isfinite(estimate):
         raise ValueError(f"{names} must vary: the pooled standard deviation is 0, so g is "
@@ -122,24 +125,25 @@ def _bootstrap(a: np.ndarray, b: np.ndarray, n_resamples: int, level: float, met
     alpha = 1.0 - level
     low_q, high_q = np.quantile(distribution, [alpha / 2.0, 1.0 - alpha / 2.0])
     if method == "percentile":
-        interval = (float(low_q), float(high_q))
+        ends = (low_q, high_q)
     else:
-        interval = (float(2.0 * estimate - high_q), float(2.0 * estimate - low_q))
+        ends = (2.0 * estimate - high_q, 2.0 * estimate - low_q)
     return BootstrapResult(estimate=estimate, distribution=distribution,
-                           confidence_interval=interval, confidence_level=level,
-                           method=method, n_resamples=n_resamples, seed=seed, n1=a.size,
-                           n2=b.size, measure=measure)
+                           ci=Interval(*ends, level=level, method=f"{method} bootstrap"),
+                           confidence_level=level, method=method, n_resamples=n_resamples,
+                           seed=seed, n1=a.size, n2=b.size, measure=measure,
+                           n_omitted=n_omitted)
 
 
 def bootstrap_g(x, y, n_resamples=4000, confidence_level=0.95, method="percentile",
-                seed=0) -> BootstrapResult:
+                seed=0, nan_policy="omit") -> BootstrapResult:
     """Bootstrap Hedges' g of two independent groups: its SE and a confidence interval.
 
     Parameters
     ----------
     x, y : array_like
-        Scores of group 1 and group 2; NaNs (missing values) are dropped, and each group
-        needs at least 2 values left.
+        Scores of group 1 and group 2; NaN marks a missing value. Each group needs at
+        least 2 values left.
     n_resamples : int, default 4000
         Number of bootstrap resamples, at least 100.
     confidence_level : float, default 0.95
@@ -149,17 +153,21 @@ def bootstrap_g(x, y, n_resamples=4000, confidence_level=0.95, method="percentil
         "basic" (reverse percentile): those quantiles reflected about the estimate.
     seed : int or None, default 0
         Seed of ``numpy.random.default_rng``; the same seed gives the same resamples.
+    nan_policy : {"omit", "raise"}, default "omit"
+        "omit" drops missing values (``n_omitted`` counts them per group); "raise"
+        refuses a group that holds one.
 
     Returns
     -------
     BootstrapResult
-        ``estimate``, ``se``, ``confidence_interval``, the resampled ``distribution`` and
-        its ``bias``.
+        ``estimate``, ``se``, the interval ``ci``, the resampled ``distribution`` and its
+        ``bias``.
 
     Raises
     ------
     ValueError
-        If a group has fewer than 2 non-missing values or an infinite value, the groups do
+        If a group has fewer than 2 non-missing values, an infinite value (or a NaN under
+        ``nan_policy="raise"``), the groups do
         not vary (or vary so little that a resample has a pooled SD of 0), ``n_resamples``
         is below 100, ``confidence_level`` is not in (0, 1), ``method`` is unknown or
         ``seed`` is not a non-negative whole number.
@@ -194,29 +202,25 @@ def bootstrap_g(x, y, n_resamples=4000, confidence_level=0.95, method="percentil
     >>> movie_1 = [9, 7, 8, 9, 8, 9, 9, 10, 9, 9]
     >>> movie_2 = [9, 6, 7, 8, 7, 9, 8, 8, 8, 7]
     >>> res = bootstrap_g(movie_1, movie_2, seed=1)
-    >>> print(f"g = {res.estimate:.2f}, 95% CI {res.confidence_interval[0]:.2f} to "
-    ...       f"{res.confidence_interval[1]:.2f}")
+    >>> print(f"g = {res.estimate:.2f}, 95% CI {res.ci.low:.2f} to {res.ci.high:.2f}")
     g = 1.08, 95% CI 0.27 to 2.31
     >>> res.distribution.shape
     (4000,)
     """
-    a = _validate.sample("x", x, min_n=2)
-    b = _validate.sample("y", y, min_n=2)
+    a, b, omitted = _two_samples(x, y, nan_policy)
     n_resamples, level, method, seed = _settings(n_resamples, confidence_level, method, seed)
-    return _bootstrap(a, b, n_resamples, level, method, seed, "Hedges' g", "x and y")
+    return _bootstrap(a, b, n_resamples, level, method, seed, "Hedges' g", "x and y", omitted)
 
 
 def bootstrap_change_score_g(pre1, post1, pre2, post2, n_resamples=4000,
                              confidence_level=0.95, method="percentile",
-                             seed=0) -> BootstrapResult:
+                             seed=0, nan_policy="omit") -> BootstrapResult:
     """Bootstrap the change-score Hedges' g (the effect size of the PRT trial's Table 2).
 
     Parameters
     ----------
-    pre1, post1 : array_like
-        Baseline and follow-up scores of group 1, one pair per person, in the same order.
-    pre2, post2 : array_like
-        The same for group 2.
+    pre1, post1, pre2, post2, nan_policy
+        As in :func:`prtlib.stats.effect_sizes.change_score_g`.
     n_resamples, confidence_level, method, seed
         As in :func:`bootstrap_g`.
 
@@ -235,10 +239,10 @@ def bootstrap_change_score_g(pre1, post1, pre2, post2, n_resamples=4000,
 
     Notes
     -----
-    Pairs with a missing value at either time are dropped. Each person's change
-    ``post - pre`` is then one unit of resampling: a resampled person brings both of their
-    scores, so the correlation between baseline and follow-up, which sets the SD of the
-    changes, is kept. The statistic is Hedges' g of the changes (see
+    Pairs with a missing value at either time are dropped (under ``nan_policy="omit"``).
+    Each person's change ``post - pre`` is then one unit of resampling: a resampled person
+    brings both of their scores, so the correlation between baseline and follow-up, which
+    sets the SD of the changes, is kept. The statistic is Hedges' g of the changes (see
     :func:`prtlib.stats.effect_sizes.change_score_g`), and the rest is as in
     :func:`bootstrap_g`. Ashar et al. (2022) report bootstrap SEs of this kind; their exact
     resampling scheme (for example how missing visits were handled) is not described in
@@ -264,8 +268,7 @@ def bootstrap_change_score_g(pre1, post1, pre2, post2, n_resamples=4000,
     change-score Hedges' g = -2.05, bootstrap SE 0.74, 95% percentile CI -4.13 to -1.30
     (4000 resamples, n = 6 vs 6)
     """
-    change1 = _complete_pairs("pre1", pre1, "post1", post1)
-    change2 = _complete_pairs("pre2", pre2, "post2", post2)
+    change1, change2, omitted = _two_change_scores(pre1, post1, pre2, post2, nan_policy)
     n_resamples, level, method, seed = _settings(n_resamples, confidence_level, method, seed)
     return _bootstrap(change1, change2, n_resamples, level, method, seed,
-                      "change-score Hedges' g", "the change scores")
+                      "change-score Hedges' g", "the change scores", omitted)

@@ -1,4 +1,4 @@
-"""Standardized mean differences, their intervals, and comparisons of proportions.
+"""Standardized mean differences: Cohen's d and Hedges' g, with their confidence intervals.
 
 This module answers the question "how big is the difference between two groups?" in the
 units the course uses:
@@ -7,12 +7,11 @@ units the course uses:
   means, SDs and sizes a paper prints (:func:`cohens_d_from_summary`,
   :func:`hedges_g_from_summary`), with exact confidence intervals;
 - the change-score g that the PRT trial reports (:func:`change_score_g`);
-- plain-language translations of d: overlap, probability of superiority and the number
-  needed to treat (:func:`overlap_stats`);
 - how compatible each value inside an interval is with the data, relative to the point
-  estimate (:func:`relative_likelihood`);
-- risk difference, risk ratio, odds ratio, NNT and Cohen's h for yes/no outcomes
-  (:func:`compare_proportions`).
+  estimate (:func:`relative_likelihood`).
+
+Plain-language translations of d live in :mod:`prtlib.stats.overlap`, comparisons of two
+proportions in :mod:`prtlib.stats.proportions`.
 
 Sign convention, everywhere: **group 1 minus group 2**. In the course group 1 is PRT, so on
 the pain scale (lower is better) a helpful treatment gives a *negative* d.
@@ -27,29 +26,22 @@ import numpy as np
 from scipy import optimize, special, stats
 
 from prtlib import _validate
+from prtlib.stats.intervals import Interval
 
 __all__ = [
     "EffectSize",
-    "OverlapStats",
-    "ProportionComparison",
     "change_score_g",
     "cohens_d",
     "cohens_d_from_summary",
-    "compare_proportions",
     "hedges_correction",
     "hedges_g",
     "hedges_g_from_summary",
-    "overlap_stats",
     "relative_likelihood",
-    "wilson_interval",
 ]
 
-_CI_METHODS = ("noncentral", "normal")
-
-
-# ---------------------------------------------------------------------------------------
-# Standardized mean differences
-# ---------------------------------------------------------------------------------------
+#: Interval methods of :meth:`EffectSize.confidence_interval`, with the name the Interval
+#: carries.
+_CI_METHODS = {"noncentral": "noncentral t", "normal": "normal approximation"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +63,9 @@ class EffectSize:
         "Cohen's d", "Hedges' g" or "change-score Hedges' g".
     j : float
         Hedges' small-sample correction factor (1 for Cohen's d).
+    n_omitted : tuple of int
+        Missing values (NaN) dropped from group 1 and group 2 before computing (for a
+        change-score g: incomplete pairs); ``(0, 0)`` for summary statistics.
     """
 
     estimate: float
@@ -80,6 +75,7 @@ class EffectSize:
     df: int
     measure: str
     j: float = 1.0
+    n_omitted: tuple[int, int] = (0, 0)
 
     @property
     def d(self) -> float:
@@ -92,7 +88,7 @@ class EffectSize:
         return self.d / math.sqrt(1.0 / self.n1 + 1.0 / self.n2)
 
     def confidence_interval(self, confidence_level: float = 0.95,
-                            method: str = "noncentral") -> tuple[float, float]:
+                            method: str = "noncentral") -> Interval:
         """Confidence interval for the effect size.
 
         Parameters
@@ -105,8 +101,9 @@ class EffectSize:
 
         Returns
         -------
-        tuple of float
-            ``(low, high)``.
+        Interval
+            ``(low, high)``, with its ``level`` and ``method`` ("noncentral t" or "normal
+            approximation").
 
         Raises
         ------
@@ -140,22 +137,26 @@ class EffectSize:
         >>> low, high = g.confidence_interval()
         >>> print(f"{low:.3f} to {high:.3f}")
         0.193 to 0.989
+        >>> print(g.confidence_interval(0.9))
+        0.26 to 0.92 (90% CI, noncentral t)
         >>> low, high = g.confidence_interval(method="normal")
         >>> print(f"{low:.3f} to {high:.3f}")
         0.195 to 0.990
         """
         level = _validate.probability("confidence_level", confidence_level,
                                       open_interval=True)
-        _validate.choice("method", method, _CI_METHODS)
+        _validate.choice("method", method, tuple(_CI_METHODS))
         alpha = 1.0 - level
         if method == "normal":
             z = float(stats.norm.ppf(1.0 - alpha / 2.0))
-            return (self.estimate - z * self.se, self.estimate + z * self.se)
-        scale = math.sqrt(1.0 / self.n1 + 1.0 / self.n2)
-        t = self.t_statistic
-        ncp_low = _ncp_at_cdf(t, self.df, 1.0 - alpha / 2.0)
-        ncp_high = _ncp_at_cdf(t, self.df, alpha / 2.0)
-        return (float(self.j * ncp_low * scale), float(self.j * ncp_high * scale))
+            ends = (self.estimate - z * self.se, self.estimate + z * self.se)
+        else:
+            scale = math.sqrt(1.0 / self.n1 + 1.0 / self.n2)
+            t = self.t_statistic
+            ncp_low = _ncp_at_cdf(t, self.df, 1.0 - alpha / 2.0)
+            ncp_high = _ncp_at_cdf(t, self.df, alpha / 2.0)
+            ends = (self.j * ncp_low * scale, self.j * ncp_high * scale)
+        return Interval(*ends, level=level, method=_CI_METHODS[method])
 
     def __str__(self) -> str:
         return (f"{self.measure} = {self.estimate:.2f} (SE {self.se:.2f}), "
@@ -247,8 +248,8 @@ def hedges_correction(df: float, exact: bool = True) -> float:
 
 
 def _standardized_difference(mean1: float, var1: float, n1: int, mean2: float, var2: float,
-                             n2: int, *, hedges: bool, measure: str,
-                             names: str) -> EffectSize:
+                             n2: int, *, hedges: bool, measure: str, names: str,
+                             n_omitted: tuple[int, int] = (0, 0)) -> EffectSize:
     """Shared arithmetic: pooled SD, d, J and the standard error."""
     df = n1 + n2 - 2
     pooled_var = ((n1 - 1) * var1 + (n2 - 1) * var2) / df
@@ -259,15 +260,40 @@ def _standardized_difference(mean1: float, var1: float, n1: int, mean2: float, v
     j = hedges_correction(df) if hedges else 1.0
     var_d = (n1 + n2) / (n1 * n2) + d * d / (2.0 * (n1 + n2))
     return EffectSize(estimate=j * d, se=j * math.sqrt(var_d), n1=n1, n2=n2, df=df,
-                      measure=measure, j=j)
+                      measure=measure, j=j, n_omitted=n_omitted)
 
 
-def _from_samples(x, y, *, hedges: bool, measure: str) -> EffectSize:
-    a = _validate.sample("x", x, min_n=2)
-    b = _validate.sample("y", y, min_n=2)
+def _from_arrays(a: np.ndarray, b: np.ndarray, *, hedges: bool, measure: str, names: str,
+                 n_omitted: tuple[int, int]) -> EffectSize:
     return _standardized_difference(float(a.mean()), float(a.var(ddof=1)), a.size,
                                     float(b.mean()), float(b.var(ddof=1)), b.size,
-                                    hedges=hedges, measure=measure, names="x and y")
+                                    hedges=hedges, measure=measure, names=names,
+                                    n_omitted=n_omitted)
+
+
+def _two_samples(x, y, nan_policy) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
+    """The two groups' scores (checked, NaNs handled by ``nan_policy``) and the NaNs dropped."""
+    a, a_omitted = _validate.sample("x", x, nan_policy=nan_policy, return_omitted=True)
+    b, b_omitted = _validate.sample("y", y, nan_policy=nan_policy, return_omitted=True)
+    return a, b, (a_omitted, b_omitted)
+
+
+def _two_change_scores(pre1, post1, pre2, post2,
+                       nan_policy) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
+    """Each group's complete ``post - pre`` changes and the incomplete pairs dropped."""
+    change1, omitted1 = _validate.paired_differences("pre1", pre1, "post1", post1,
+                                                     nan_policy=nan_policy,
+                                                     return_omitted=True)
+    change2, omitted2 = _validate.paired_differences("pre2", pre2, "post2", post2,
+                                                     nan_policy=nan_policy,
+                                                     return_omitted=True)
+    return change1, change2, (omitted1, omitted2)
+
+
+def _from_samples(x, y, nan_policy, *, hedges: bool, measure: str) -> EffectSize:
+    a, b, omitted = _two_samples(x, y, nan_policy)
+    return _from_arrays(a, b, hedges=hedges, measure=measure, names="x and y",
+                        n_omitted=omitted)
 
 
 def _from_summary(mean1, sd1, n1, mean2, sd2, n2, *, hedges: bool,
@@ -282,14 +308,17 @@ def _from_summary(mean1, sd1, n1, mean2, sd2, n2, *, hedges: bool,
                                     measure=measure, names="sd1 and sd2")
 
 
-def cohens_d(x, y) -> EffectSize:
+def cohens_d(x, y, nan_policy="omit") -> EffectSize:
     """Cohen's d for two independent samples: (mean x - mean y) / pooled SD.
 
     Parameters
     ----------
     x, y : array_like
-        The scores of group 1 and group 2. NaNs (missing values) are dropped; each group
-        needs at least 2 values left.
+        The scores of group 1 and group 2; NaN marks a missing value. Each group needs
+        at least 2 values left.
+    nan_policy : {"omit", "raise"}, default "omit"
+        "omit" drops missing values (the result's ``n_omitted`` counts them per group);
+        "raise" refuses a group that holds one.
 
     Returns
     -------
@@ -299,8 +328,8 @@ def cohens_d(x, y) -> EffectSize:
     Raises
     ------
     ValueError
-        If a group holds fewer than 2 non-missing values, holds an infinite value, or
-        both groups are constant (pooled SD 0).
+        If a group holds fewer than 2 non-missing values, holds an infinite value (or a
+        NaN under ``nan_policy="raise"``), or both groups are constant (pooled SD 0).
 
     Notes
     -----
@@ -329,28 +358,21 @@ def cohens_d(x, y) -> EffectSize:
     >>> print(cohens_d(movie_1, movie_2))
     Cohen's d = 1.13 (SE 0.48), n = 10 vs 10
     """
-    return _from_samples(x, y, hedges=False, measure="Cohen's d")
+    return _from_samples(x, y, nan_policy, hedges=False, measure="Cohen's d")
 
 
-def hedges_g(x, y) -> EffectSize:
+def hedges_g(x, y, nan_policy="omit") -> EffectSize:
     """Hedges' g for two independent samples: Cohen's d times the correction J.
 
     Parameters
     ----------
-    x, y : array_like
-        The scores of group 1 and group 2. NaNs (missing values) are dropped; each group
-        needs at least 2 values left.
+    x, y, nan_policy
+        As in :func:`cohens_d`, which also lists the errors raised.
 
     Returns
     -------
     EffectSize
         ``estimate`` is g, ``j`` the correction factor used.
-
-    Raises
-    ------
-    ValueError
-        If a group holds fewer than 2 non-missing values, holds an infinite value, or
-        both groups are constant.
 
     Notes
     -----
@@ -375,7 +397,7 @@ def hedges_g(x, y) -> EffectSize:
     >>> print(f"J = {g.j:.4f}")
     J = 0.9576
     """
-    return _from_samples(x, y, hedges=True, measure="Hedges' g")
+    return _from_samples(x, y, nan_policy, hedges=True, measure="Hedges' g")
 
 
 def cohens_d_from_summary(mean1, sd1, n1, mean2, sd2, n2) -> EffectSize:
@@ -428,31 +450,18 @@ def hedges_g_from_summary(mean1, sd1, n1, mean2, sd2, n2) -> EffectSize:
 
     Parameters
     ----------
-    mean1, sd1, n1 : float, float, int
-        Mean, standard deviation (n - 1 denominator) and size of group 1.
-    mean2, sd2, n2 : float, float, int
-        The same for group 2.
+    mean1, sd1, n1, mean2, sd2, n2
+        As in :func:`cohens_d_from_summary`, which also lists the errors raised.
 
     Returns
     -------
     EffectSize
         ``estimate`` is g = J d (group 1 minus group 2).
 
-    Raises
-    ------
-    ValueError
-        If a mean is not a finite number, an SD is not positive, or a size is not a
-        whole number of at least 2.
-
     Notes
     -----
-    As :func:`cohens_d_from_summary`, then ``g = J d`` and ``SE(g) = J SE(d)`` with the
-    exact ``J = hedges_correction(n1 + n2 - 2)``.
-
-    References
-    ----------
-    Borenstein M, Hedges LV, Higgins JPT, Rothstein HR. Introduction to Meta-Analysis.
-    Wiley; 2009. Chapter 4. doi:10.1002/9780470743386
+    As :func:`cohens_d_from_summary` (Borenstein et al. 2009, chapter 4), then
+    ``g = J d`` and ``SE(g) = J SE(d)`` with the exact ``J = hedges_correction(n1 + n2 - 2)``.
 
     Examples
     --------
@@ -467,32 +476,7 @@ def hedges_g_from_summary(mean1, sd1, n1, mean2, sd2, n2) -> EffectSize:
     return _from_summary(mean1, sd1, n1, mean2, sd2, n2, hedges=True, measure="Hedges' g")
 
 
-def _complete_pairs(pre_name: str, pre, post_name: str, post) -> np.ndarray:
-    """Post minus pre for every pair where both values are present."""
-    arrays = []
-    for name, values in ((pre_name, pre), (post_name, post)):
-        try:
-            arr = np.asarray(values, dtype=float)
-        except (TypeError, ValueError):
-            raise ValueError(f"{name} must be a sequence of numbers; got "
-                             f"{_validate._short(values)}.") from None
-        if arr.ndim != 1:
-            raise ValueError(f"{name} must be a one-dimensional sequence of numbers; got "
-                             f"an array of shape {arr.shape}.")
-        if np.isinf(arr).any():
-            raise ValueError(f"{name} must hold finite numbers (NaN marks a missing value); "
-                             "got an infinite value.")
-        arrays.append(arr)
-    before, after = arrays
-    if before.size != after.size:
-        raise ValueError(f"{pre_name} and {post_name} must have the same length (one pair "
-                         f"per person); got {before.size} and {after.size}.")
-    complete = ~(np.isnan(before) | np.isnan(after))
-    return _validate.sample(f"{pre_name}/{post_name} (complete pairs)",
-                            after[complete] - before[complete], min_n=2)
-
-
-def change_score_g(pre1, post1, pre2, post2) -> EffectSize:
+def change_score_g(pre1, post1, pre2, post2, nan_policy="omit") -> EffectSize:
     """Hedges' g on change from baseline: the effect size the PRT trial reports.
 
     Parameters
@@ -501,6 +485,9 @@ def change_score_g(pre1, post1, pre2, post2) -> EffectSize:
         Baseline and follow-up scores of group 1, one pair per person, in the same order.
     pre2, post2 : array_like
         The same for group 2.
+    nan_policy : {"omit", "raise"}, default "omit"
+        "omit" drops a person with a missing value (NaN) at either time (``n_omitted``
+        counts them per group); "raise" refuses any missing value.
 
     Returns
     -------
@@ -511,12 +498,14 @@ def change_score_g(pre1, post1, pre2, post2) -> EffectSize:
     ------
     ValueError
         If pre and post of a group differ in length, fewer than 2 complete pairs remain in
-        a group, or every change score is the same.
+        a group, a value is infinite (or missing under ``nan_policy="raise"``), or every
+        change score is the same.
 
     Notes
     -----
-    Each person's change is ``post - pre``; a pair with a missing value (NaN) at either
-    time is dropped. Then, with ``c1``, ``c2`` the changes in the two groups::
+    Each person's change is ``post - pre``; under ``nan_policy="omit"`` a pair with a
+    missing value at either time is dropped. Then, with ``c1``, ``c2`` the changes in the
+    two groups::
 
         g = J * (mean(c1) - mean(c2)) / s_pooled(c1, c2)
 
@@ -544,194 +533,12 @@ def change_score_g(pre1, post1, pre2, post2) -> EffectSize:
     >>> g = change_score_g(pre1, post1, pre2, post2)
     >>> print(g)
     change-score Hedges' g = -2.13 (SE 0.81), n = 4 vs 4
+    >>> g.n_omitted
+    (0, 1)
     """
-    change1 = _complete_pairs("pre1", pre1, "post1", post1)
-    change2 = _complete_pairs("pre2", pre2, "post2", post2)
-    return _standardized_difference(float(change1.mean()), float(change1.var(ddof=1)),
-                                    change1.size, float(change2.mean()),
-                                    float(change2.var(ddof=1)), change2.size, hedges=True,
-                                    measure="change-score Hedges' g",
-                                    names="the change scores")
-
-
-# ---------------------------------------------------------------------------------------
-# Plain-language translations of d
-# ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class OverlapStats:
-    """What a standardized difference d means for two normal distributions.
-
-    All percentages are computed for the *benefit* direction: if ``lower_is_better`` is
-    true (pain), a treated person "does better" by scoring lower.
-
-    Attributes
-    ----------
-    d : float
-        The effect size as given (group 1 = treated minus group 2 = control).
-    lower_is_better : bool
-        Whether lower scores are the good direction.
-    control_event_rate : float
-        Share of the control group with a good outcome (used for the NNT).
-    u3 : float
-        Cohen's U3: share of the treated group doing better than the control mean.
-    overlap : float
-        Overlapping coefficient OVL: shared area of the two distributions.
-    prob_superiority : float
-        Common-language effect size: chance that a random treated person does better than
-        a random control.
-    treated_event_rate : float
-        Share of the treated group with a good outcome, implied by d.
-    nnt : float
-        Number needed to treat for one extra good outcome (``math.inf`` when d = 0);
-        always positive: see ``nnt_kind``.
-    nnt_kind : str
-        "benefit" (treatment helps), "harm" (it hurts: the NNT is a number needed to
-        harm) or "none" (d = 0).
-    """
-
-    d: float
-    lower_is_better: bool
-    control_event_rate: float
-    u3: float
-    overlap: float
-    prob_superiority: float
-    treated_event_rate: float
-    nnt: float
-    nnt_kind: str
-
-    def sentence(self) -> str:
-        """One plain-language sentence summarizing the numbers (for a slider readout).
-
-        Returns
-        -------
-        str
-
-        Examples
-        --------
-        >>> print(overlap_stats(0.8).sentence())  # doctest: +NORMALIZE_WHITESPACE
-        With d = 0.80, 79% of the treated group sits above the control group's mean; the
-        two distributions overlap by 69%; a random treated person scores higher than a
-        random control 71% of the time; treating 3.5 people yields one more good outcome
-        than control when 20% of controls have one.
-        """
-        side, verb = ("below", "lower") if self.lower_is_better else ("above", "higher")
-        note = " (lower scores are better)" if self.lower_is_better else ""
-        cer = f"{self.control_event_rate:.0%} of controls have one"
-        if self.nnt_kind == "none":
-            nnt_part = ("the treatment adds no good outcomes, so the number needed to "
-                        "treat is infinite")
-        elif self.nnt_kind == "benefit":
-            nnt_part = (f"treating {self.nnt:.1f} people yields one more good outcome "
-                        f"than control when {cer}")
-        else:
-            nnt_part = (f"treating {self.nnt:.1f} people yields one fewer good outcome "
-                        f"than control (a number needed to harm) when {cer}")
-        shown_d = 0.0 if round(self.d, 2) == 0 else self.d  # never print "-0.00"
-        return (f"With d = {shown_d:.2f}{note}, {self.u3:.0%} of the treated group sits "
-                f"{side} the control group's mean; the two distributions overlap by "
-                f"{self.overlap:.0%}; a random treated person scores {verb} than a random "
-                f"control {self.prob_superiority:.0%} of the time; {nnt_part}.")
-
-    def __str__(self) -> str:
-        return self.sentence()
-
-
-def overlap_stats(d, control_event_rate=0.2, lower_is_better: bool = False) -> OverlapStats:
-    """Translate a standardized difference into overlap, superiority and NNT.
-
-    Parameters
-    ----------
-    d : float
-        Standardized mean difference, treated (group 1) minus control (group 2).
-    control_event_rate : float, default 0.2
-        Share of the control group with a good outcome (a "responder"), strictly between
-        0 and 1. Only the NNT depends on it.
-    lower_is_better : bool, default False
-        Set to True for outcomes such as pain, where lower scores are better. Then a
-        negative d is a benefit: every statistic is computed for ``-d``, and the sentence
-        speaks of scoring lower.
-
-    Returns
-    -------
-    OverlapStats
-        U3, OVL, probability of superiority, treated event rate and NNT, with
-        ``.sentence()`` for a plain-language summary.
-
-    Raises
-    ------
-    ValueError
-        If ``d`` is not a finite number or ``control_event_rate`` is not in (0, 1).
-
-    Notes
-    -----
-    Assume both groups are normal with the same SD, and let ``b = d`` (or ``b = -d``
-    when lower is better) be the benefit in SD units; Phi is the standard normal CDF::
-
-        U3  = Phi(b)                       (Cohen 1988)
-        OVL = 2 Phi(-|d| / 2)
-        CL  = Phi(b / sqrt(2))             (McGraw & Wong 1992)
-        EER = Phi(b + Phi^-1(CER))         (Furukawa & Leucht 2011)
-        NNT = 1 / (EER - CER)
-
-    A good outcome means lying beyond the threshold that a share CER of the control group
-    passes. When b = 0 the treated and control rates are equal and the NNT is infinite
-    (``math.inf``); when b < 0 the treatment lowers the rate, ``nnt_kind`` is "harm" and
-    ``nnt`` is the number needed to harm, ``1 / (CER - EER)``.
-
-    References
-    ----------
-    Furukawa TA, Leucht S. How to obtain NNT from Cohen's d: comparison of two methods.
-    PLoS One. 2011;6(4):e19070. doi:10.1371/journal.pone.0019070
-
-    McGraw KO, Wong SP. A common language effect size statistic. Psychol Bull.
-    1992;111(2):361-365. doi:10.1037/0033-2909.111.2.361
-
-    Cohen J. Statistical Power Analysis for the Behavioral Sciences. 2nd ed. Erlbaum; 1988.
-
-    Examples
-    --------
-    >>> s = overlap_stats(0.8)
-    >>> print(f"U3 {s.u3:.3f}, OVL {s.overlap:.3f}, CL {s.prob_superiority:.3f}, "
-    ...       f"NNT {s.nnt:.2f}")
-    U3 0.788, OVL 0.689, CL 0.714, NNT 3.53
-
-    Pain: a d of -1.14 (PRT minus placebo) is a benefit.
-
-    >>> s = overlap_stats(-1.14, control_event_rate=0.2, lower_is_better=True)
-    >>> print(s.nnt_kind, f"{s.u3:.0%}", f"{s.nnt:.1f}")
-    benefit 87% 2.4
-    """
-    d = _validate.number("d", d)
-    cer = _validate.probability("control_event_rate", control_event_rate,
-                                open_interval=True)
-    if not isinstance(lower_is_better, bool | np.bool_):
-        raise ValueError(f"lower_is_better must be True or False; got {lower_is_better!r}.")
-    benefit = -d if lower_is_better else d
-    # The gain is Phi(benefit + z) - Phi(z) with both terms from the same z, so that it is
-    # exactly 0 at d = 0 and never changes sign against d through rounding (Phi(Phi^-1(cer))
-    # is not exactly cer in floating point).
-    z = float(stats.norm.ppf(cer))
-    gain = float(stats.norm.cdf(benefit + z) - stats.norm.cdf(z))
-    eer = min(1.0, max(0.0, cer + gain))
-    if gain > 0:
-        nnt, kind = 1.0 / gain, "benefit"
-    elif gain < 0:
-        nnt, kind = -1.0 / gain, "harm"
-    else:
-        nnt, kind = math.inf, "none"
-    return OverlapStats(
-        d=d,
-        lower_is_better=bool(lower_is_better),
-        control_event_rate=cer,
-        u3=float(stats.norm.cdf(benefit)),
-        overlap=float(2.0 * stats.norm.cdf(-abs(d) / 2.0)),
-        prob_superiority=float(stats.norm.cdf(benefit / math.sqrt(2.0))),
-        treated_event_rate=eer,
-        nnt=nnt,
-        nnt_kind=kind,
-    )
+    change1, change2, omitted = _two_change_scores(pre1, post1, pre2, post2, nan_policy)
+    return _from_arrays(change1, change2, hedges=True, measure="change-score Hedges' g",
+                        names="the change scores", n_omitted=omitted)
 
 
 def relative_likelihood(value, estimate, se):
@@ -788,357 +595,7 @@ def relative_likelihood(value, estimate, se):
     """
     estimate = _validate.number("estimate", estimate)
     se = _validate.positive("se", se)
-    if np.ndim(value) == 0:
-        x = _validate.number("value", value)
-        return math.exp(-0.5 * ((x - estimate) / se) ** 2)
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"value must be a number or an array of numbers; got {value!r}.") from None
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"value must hold finite numbers only; got {value!r}.")
+    arr, is_scalar = _validate.number_or_array("value", value)
+    if is_scalar:
+        return math.exp(-0.5 * ((float(arr) - estimate) / se) ** 2)
     return np.exp(-0.5 * ((arr - estimate) / se) ** 2)
-
-
-# ---------------------------------------------------------------------------------------
-# Two proportions
-# ---------------------------------------------------------------------------------------
-
-
-def _level(confidence_level) -> tuple[float, float]:
-    """Validated confidence level and its two-sided normal quantile z."""
-    level = _validate.probability("confidence_level", confidence_level, open_interval=True)
-    return level, float(stats.norm.ppf(0.5 + level / 2.0))
-
-
-def _counts(events_name: str, events, n_name: str, n) -> tuple[int, int]:
-    total = _validate.integer(n_name, n, minimum=1)
-    count = _validate.integer(events_name, events, minimum=0, maximum=total)
-    return count, total
-
-
-def _wilson(events: int, n: int, z: float) -> tuple[float, float]:
-    p = events / n
-    denominator = 1.0 + z * z / n
-    centre = (p + z * z / (2.0 * n)) / denominator
-    half_width = z * math.sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n)) / denominator
-    return max(0.0, centre - half_width), min(1.0, centre + half_width)
-
-
-def wilson_interval(events, n, confidence_level=0.95) -> tuple[float, float]:
-    """Wilson score confidence interval for a single proportion ``events / n``.
-
-    Parameters
-    ----------
-    events : int
-        Number of events (0 <= events <= n).
-    n : int
-        Number of people (at least 1).
-    confidence_level : float, default 0.95
-        Coverage, strictly between 0 and 1.
-
-    Returns
-    -------
-    tuple of float
-        ``(low, high)``, always inside [0, 1].
-
-    Raises
-    ------
-    ValueError
-        If a count is not a whole number, ``events`` is outside [0, n], ``n`` < 1, or
-        ``confidence_level`` is not in (0, 1).
-
-    Notes
-    -----
-    With ``p = events / n`` and z the two-sided normal quantile::
-
-        centre = (p + z^2 / (2n)) / (1 + z^2 / n)
-        half   = z sqrt(p (1 - p) / n + z^2 / (4 n^2)) / (1 + z^2 / n)
-
-    Unlike the textbook ``p +/- z SE`` it never leaves [0, 1] and behaves well at 0 or n
-    events.
-
-    References
-    ----------
-    Wilson EB. Probable inference, the law of succession, and statistical inference. J Am
-    Stat Assoc. 1927;22(158):209-212. doi:10.1080/01621459.1927.10502953
-
-    Newcombe RG. Two-sided confidence intervals for the single proportion: comparison of
-    seven methods. Stat Med. 1998;17(8):857-872.
-    doi:10.1002/(SICI)1097-0258(19980430)17:8<857::AID-SIM777>3.0.CO;2-E
-
-    Examples
-    --------
-    Pain-free or nearly so after PRT: 33 of 50 (Ashar et al. 2022).
-
-    >>> low, high = wilson_interval(33, 50)
-    >>> print(f"{low:.3f} to {high:.3f}")
-    0.522 to 0.776
-    """
-    count, total = _counts("events", events, "n", n)
-    _, z = _level(confidence_level)
-    return _wilson(count, total, z)
-
-
-def _nnt_from_rd_interval(low: float, high: float) -> tuple[tuple[float, float], bool]:
-    """Invert a benefit-oriented risk-difference interval into an NNT interval.
-
-    Returns ``((a, b), crosses)``. When the interval lies on one side of zero, ``(a, b)``
-    are the NNT limits (smallest first) in the same direction as the estimate. When it
-    includes zero (Altman 1998), ``a`` is the NNT-benefit limit ``1/high`` and ``b`` the
-    NNT-harm limit ``1/|low|``, and the interval runs from one through infinity to the
-    other.
-    """
-
-    def inverse(x: float) -> float:
-        return math.inf if x == 0 else 1.0 / abs(x)
-
-    if low < 0.0 < high:
-        return (inverse(high), inverse(low)), True
-    return tuple(sorted((inverse(low), inverse(high)))), False
-
-
-@dataclass(frozen=True)
-class ProportionComparison:
-    """Two proportions compared in every usual way (group 1 versus group 2).
-
-    Attributes
-    ----------
-    events1, n1, events2, n2 : int
-        The counts.
-    confidence_level : float
-        Coverage of every interval below.
-    p1, p2 : float
-        The two proportions.
-    risk_difference : float
-        ``p1 - p2``.
-    risk_difference_ci : tuple of float
-        Newcombe's hybrid score interval (method 10).
-    risk_ratio, odds_ratio : float
-        ``p1 / p2`` and the odds ratio (with 0.5 added to every cell if one is 0).
-    risk_ratio_ci, odds_ratio_ci : tuple of float
-        Log-scale (Katz / Woolf) intervals.
-    zero_cell_correction : bool
-        Whether the 0.5 (Haldane-Anscombe) correction was applied to the ratios.
-    cohens_h : float
-        ``2 asin(sqrt(p1)) - 2 asin(sqrt(p2))``.
-    event_is_good : bool
-        Whether an event is a good outcome (it sets what "benefit" means for the NNT).
-    nnt : float
-        ``1 / |risk difference|`` (``math.inf`` when the difference is 0).
-    nnt_kind : str
-        "benefit" if group 1 does better, "harm" if worse, "none" if equal.
-    nnt_ci : tuple of float
-        The inverted RD interval. If ``nnt_ci_crosses_infinity`` is False: the NNT limits
-        (low, high) in the direction of ``nnt_kind``. If True (the RD interval includes
-        zero): ``(NNT benefit limit, NNT harm limit)``; the interval runs from the first
-        through infinity to the second (Altman 1998).
-    nnt_ci_crosses_infinity : bool
-        Whether the RD interval includes zero.
-    """
-
-    events1: int
-    n1: int
-    events2: int
-    n2: int
-    confidence_level: float
-    p1: float
-    p2: float
-    risk_difference: float
-    risk_difference_ci: tuple[float, float]
-    risk_ratio: float
-    risk_ratio_ci: tuple[float, float]
-    odds_ratio: float
-    odds_ratio_ci: tuple[float, float]
-    zero_cell_correction: bool
-    cohens_h: float
-    event_is_good: bool
-    nnt: float
-    nnt_kind: str
-    nnt_ci: tuple[float, float]
-    nnt_ci_crosses_infinity: bool
-
-    def nnt_summary(self) -> str:
-        """The NNT and its interval in words, in Altman's (1998) style.
-
-        Returns
-        -------
-        str
-
-        Examples
-        --------
-        >>> print(compare_proportions(33, 50, 10, 51).nnt_summary())
-        NNT benefit 2.2 (95% CI 1.6 to 3.6)
-        >>> print(compare_proportions(12, 50, 10, 51).nnt_summary())
-        NNT benefit 22.8 (95% CI NNT harm 8.5 to infinity to NNT benefit 4.9)
-        """
-        pct = f"{self.confidence_level:.0%}"
-        if self.nnt_kind == "none":
-            head = "NNT infinite (no difference)"
-        else:
-            head = f"NNT {self.nnt_kind} {self.nnt:.1f}"
-        first, second = self.nnt_ci
-        if self.nnt_ci_crosses_infinity:
-            # first is the NNT-benefit limit, second the NNT-harm limit
-            return (f"{head} ({pct} CI NNT harm {second:.1f} to infinity to "
-                    f"NNT benefit {first:.1f})")
-        return f"{head} ({pct} CI {first:.1f} to {second:.1f})"
-
-    def __str__(self) -> str:
-        pct = f"{self.confidence_level:.0%}"
-        rd_low, rd_high = self.risk_difference_ci
-        rr_low, rr_high = self.risk_ratio_ci
-        or_low, or_high = self.odds_ratio_ci
-        lines = [
-            f"Group 1: {self.events1}/{self.n1} ({self.p1:.1%}); "
-            f"group 2: {self.events2}/{self.n2} ({self.p2:.1%})",
-            f"Risk difference {self.risk_difference:.3f} ({pct} CI {rd_low:.3f} to "
-            f"{rd_high:.3f})",
-            f"Risk ratio {self.risk_ratio:.2f} ({pct} CI {rr_low:.2f} to {rr_high:.2f})",
-            f"Odds ratio {self.odds_ratio:.2f} ({pct} CI {or_low:.2f} to {or_high:.2f})",
-            f"Cohen's h {self.cohens_h:.2f}",
-            self.nnt_summary(),
-        ]
-        if self.zero_cell_correction:
-            lines.append("(0.5 added to every cell for the ratios, because one cell is 0)")
-        return "\n".join(lines)
-
-
-def compare_proportions(events1, n1, events2, n2, confidence_level=0.95,
-                        event_is_good: bool = True) -> ProportionComparison:
-    """Compare two proportions: risk difference, risk ratio, odds ratio, NNT, Cohen's h.
-
-    Parameters
-    ----------
-    events1, n1 : int
-        Events and size of group 1 (0 <= events1 <= n1, n1 >= 1).
-    events2, n2 : int
-        The same for group 2.
-    confidence_level : float, default 0.95
-        Coverage of every interval, strictly between 0 and 1.
-    event_is_good : bool, default True
-        True when an event is a good outcome (a responder, pain-free); False when it is a
-        bad one (an adverse event). It only decides whether a positive risk difference is
-        labelled an NNT "benefit" or "harm".
-
-    Returns
-    -------
-    ProportionComparison
-        Every estimate with its interval; ``print()`` it for a summary.
-
-    Raises
-    ------
-    ValueError
-        If a count is not a whole number, an ``n`` is below 1, ``events`` lies outside
-        [0, n], or ``confidence_level`` is not in (0, 1).
-
-    Notes
-    -----
-    With ``p1 = events1 / n1`` and ``p2 = events2 / n2``:
-
-    - Risk difference ``RD = p1 - p2`` with Newcombe's hybrid score interval (his method
-      10), built from the Wilson intervals ``(l1, u1)`` and ``(l2, u2)``::
-
-          low  = RD - sqrt((p1 - l1)^2 + (u2 - p2)^2)
-          high = RD + sqrt((u1 - p1)^2 + (p2 - l2)^2)
-
-    - Risk ratio ``RR = p1 / p2``, interval ``exp(log RR +/- z SE)`` with
-      ``SE = sqrt(1/a - 1/n1 + 1/c - 1/n2)`` (Katz et al. 1978).
-    - Odds ratio ``OR = (a d) / (b c)``, interval ``exp(log OR +/- z SE)`` with
-      ``SE = sqrt(1/a + 1/b + 1/c + 1/d)`` (Woolf 1955). Here a, b are the events and
-      non-events of group 1, c, d those of group 2.
-    - Zero cells: if any of a, b, c, d is 0 the ratios are undefined, so 0.5 is added to
-      all four cells (the Haldane-Anscombe correction) for RR and OR only; RD, NNT and
-      h always use the raw counts. ``zero_cell_correction`` records it.
-    - NNT = 1 / |RD|, with its interval from inverting the RD limits (Altman 1998). When
-      the RD interval includes 0 the NNT interval runs from an NNT benefit through
-      infinity to an NNT harm.
-    - Cohen's h = 2 asin(sqrt(p1)) - 2 asin(sqrt(p2)) (Cohen 1988).
-
-    References
-    ----------
-    Newcombe RG. Interval estimation for the difference between independent proportions:
-    comparison of eleven methods. Stat Med. 1998;17(8):873-890.
-    doi:10.1002/(SICI)1097-0258(19980430)17:8<873::AID-SIM779>3.0.CO;2-I
-
-    Altman DG. Confidence intervals for the number needed to treat. BMJ.
-    1998;317(7168):1309-1312. doi:10.1136/bmj.317.7168.1309
-
-    Katz D, Baptista J, Azen SP, Pike MC. Obtaining confidence intervals for the risk ratio
-    in cohort studies. Biometrics. 1978;34(3):469-474. doi:10.2307/2530610
-
-    Woolf B. On estimating the relation between blood group and disease. Ann Hum Genet.
-    1955;19(4):251-253. doi:10.1111/j.1469-1809.1955.tb01348.x
-
-    Examples
-    --------
-    Pain 0 or 1 out of 10 after treatment: PRT 33 of 50 vs placebo 10 of 51 (Ashar et
-    al. 2022).
-
-    >>> print(compare_proportions(33, 50, 10, 51))
-    Group 1: 33/50 (66.0%); group 2: 10/51 (19.6%)
-    Risk difference 0.464 (95% CI 0.275 to 0.608)
-    Risk ratio 3.37 (95% CI 1.87 to 6.07)
-    Odds ratio 7.96 (95% CI 3.22 to 19.69)
-    Cohen's h 0.98
-    NNT benefit 2.2 (95% CI 1.6 to 3.6)
-    """
-    a, total1 = _counts("events1", events1, "n1", n1)
-    c, total2 = _counts("events2", events2, "n2", n2)
-    level, z = _level(confidence_level)
-    if not isinstance(event_is_good, bool | np.bool_):
-        raise ValueError(f"event_is_good must be True or False; got {event_is_good!r}.")
-
-    p1, p2 = a / total1, c / total2
-    rd = p1 - p2
-    l1, u1 = _wilson(a, total1, z)
-    l2, u2 = _wilson(c, total2, z)
-    rd_low = max(-1.0, rd - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2))
-    rd_high = min(1.0, rd + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2))
-
-    # Ratios: add 0.5 to every cell when any cell is empty.
-    cells = np.array([a, total1 - a, c, total2 - c], dtype=float)
-    corrected = bool((cells == 0).any())
-    if corrected:
-        cells = cells + 0.5
-    ca, cb, cc, cd = cells
-    log_rr = math.log((ca / (ca + cb)) / (cc / (cc + cd)))
-    se_log_rr = math.sqrt(1 / ca - 1 / (ca + cb) + 1 / cc - 1 / (cc + cd))
-    log_or = math.log((ca * cd) / (cb * cc))
-    se_log_or = math.sqrt(1 / ca + 1 / cb + 1 / cc + 1 / cd)
-
-    # NNT, oriented so that "benefit" means group 1 has more good outcomes.
-    sign = 1.0 if event_is_good else -1.0
-    benefit = sign * rd
-    benefit_low, benefit_high = sorted((sign * rd_low, sign * rd_high))
-    if benefit > 0:
-        kind = "benefit"
-    elif benefit < 0:
-        kind = "harm"
-    else:
-        kind = "none"
-    nnt = math.inf if rd == 0 else 1.0 / abs(rd)
-    nnt_ci, crosses = _nnt_from_rd_interval(benefit_low, benefit_high)
-
-    return ProportionComparison(
-        events1=a,
-        n1=total1,
-        events2=c,
-        n2=total2,
-        confidence_level=level,
-        p1=p1,
-        p2=p2,
-        risk_difference=rd,
-        risk_difference_ci=(rd_low, rd_high),
-        risk_ratio=math.exp(log_rr),
-        risk_ratio_ci=(math.exp(log_rr - z * se_log_rr), math.exp(log_rr + z * se_log_rr)),
-        odds_ratio=math.exp(log_or),
-        odds_ratio_ci=(math.exp(log_or - z * se_log_or), math.exp(log_or + z * se_log_or)),
-        zero_cell_correction=corrected,
-        cohens_h=2.0 * math.asin(math.sqrt(p1)) - 2.0 * math.asin(math.sqrt(p2)),
-        event_is_good=bool(event_is_good),
-        nnt=nnt,
-        nnt_kind=kind,
-        nnt_ci=nnt_ci,
-        nnt_ci_crosses_infinity=crosses,
-    )

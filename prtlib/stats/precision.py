@@ -16,10 +16,11 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special, stats
 
 from prtlib import _validate
 from prtlib.stats.effect_sizes import hedges_correction
+from prtlib.stats.intervals import Interval
 
 __all__ = ["IntervalDance", "g_interval_halfwidth", "n_for_halfwidth", "simulate_g_intervals"]
 
@@ -30,14 +31,11 @@ def _z(confidence_level) -> float:
 
 
 def _halfwidth(n, d, z):
-    j = np.exp(_log_j(2.0 * n - 2.0))
-    return z * j * np.sqrt(2.0 / n + d * d / (4.0 * n))
-
-
-def _log_j(df):
-    from scipy import special
-
-    return special.gammaln(df / 2.0) - 0.5 * np.log(df / 2.0) - special.gammaln((df - 1.0) / 2.0)
+    """``z J SE(d)`` for equal groups of ``n`` (arrays broadcast)."""
+    df = 2.0 * n - 2.0
+    log_j = special.gammaln(df / 2.0) - 0.5 * np.log(df / 2.0) - special.gammaln(
+        (df - 1.0) / 2.0)
+    return z * np.exp(log_j) * np.sqrt(2.0 / n + d * d / (4.0 * n))
 
 
 def g_interval_halfwidth(n_per_group, d=0.0, confidence_level=0.95):
@@ -87,20 +85,11 @@ def g_interval_halfwidth(n_per_group, d=0.0, confidence_level=0.95):
     >>> np.round(g_interval_halfwidth(np.array([25, 100, 400])), 2).tolist()
     [0.55, 0.28, 0.14]
     """
+    n, is_scalar = _validate.number_or_array("n_per_group", n_per_group, minimum=2)
     d = _validate.number("d", d)
     z = _z(confidence_level)
-    if np.ndim(n_per_group) == 0:
-        n = _validate.number("n_per_group", n_per_group, minimum=2)
-        return float(_halfwidth(n, d, z))
-    try:
-        arr = np.asarray(n_per_group, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"n_per_group must be a number or an array of numbers of at least 2; "
-                         f"got {_validate._short(n_per_group)}.") from None
-    if not np.all(np.isfinite(arr) & (arr >= 2)):
-        raise ValueError(f"n_per_group must hold finite numbers of at least 2; got "
-                         f"{_validate._short(n_per_group)}.")
-    return _halfwidth(arr, d, z)
+    half = _halfwidth(n, d, z)
+    return float(half) if is_scalar else half
 
 
 def n_for_halfwidth(halfwidth, d=0.0, confidence_level=0.95):
@@ -130,12 +119,8 @@ def n_for_halfwidth(halfwidth, d=0.0, confidence_level=0.95):
     Notes
     -----
     The half-width falls steadily with n, so the answer is found by bisection on whole
-    numbers, starting from the approximation ``n = z^2 (2 + d^2/4) / halfwidth^2``.
-
-    References
-    ----------
-    Cumming G. The new statistics: why and how. Psychol Sci. 2014;25(1):7-29.
-    doi:10.1177/0956797613504966
+    numbers, starting from the approximation ``n = z^2 (2 + d^2/4) / halfwidth^2``
+    (Cumming 2014; see :func:`g_interval_halfwidth`).
 
     Examples
     --------
@@ -177,8 +162,9 @@ class IntervalDance:
         The inputs.
     estimates : numpy.ndarray
         Hedges' g of each replication.
-    low, high : numpy.ndarray
-        Its normal-approximation interval (``g +/- z SE(g)``).
+    ci_low, ci_high : numpy.ndarray
+        The ends of its normal-approximation interval (``g +/- z SE(g)``), one per
+        replication, as in a table; :meth:`ci` gives one replication's as an Interval.
     """
 
     true_d: float
@@ -186,13 +172,19 @@ class IntervalDance:
     confidence_level: float
     seed: int | None
     estimates: np.ndarray
-    low: np.ndarray
-    high: np.ndarray
+    ci_low: np.ndarray
+    ci_high: np.ndarray
+
+    def ci(self, i: int) -> Interval:
+        """The interval of replication ``i`` (counted from 0)."""
+        i = _validate.integer("i", i, minimum=0, maximum=self.estimates.size - 1)
+        return Interval(self.ci_low[i], self.ci_high[i], self.confidence_level,
+                        "normal approximation")
 
     @property
     def covers(self) -> np.ndarray:
         """Whether each interval contains the true d."""
-        return (self.low <= self.true_d) & (self.true_d <= self.high)
+        return (self.ci_low <= self.true_d) & (self.true_d <= self.ci_high)
 
     @property
     def coverage(self) -> float:
@@ -202,7 +194,7 @@ class IntervalDance:
     @property
     def excludes_zero(self) -> np.ndarray:
         """Whether each interval lies entirely on one side of 0 ("significant")."""
-        return (self.low > 0) | (self.high < 0)
+        return (self.ci_low > 0) | (self.ci_high < 0)
 
     def __repr__(self) -> str:
         return (f"IntervalDance(true_d={self.true_d:g}, n_per_group={self.n_per_group}, "
@@ -228,8 +220,8 @@ def simulate_g_intervals(true_d, n_per_group, n_trials=25, confidence_level=0.95
     Returns
     -------
     IntervalDance
-        ``estimates``, ``low``, ``high``, and ``covers`` / ``coverage`` /
-        ``excludes_zero``.
+        ``estimates``, ``ci_low``, ``ci_high``, and ``covers`` / ``coverage`` /
+        ``excludes_zero``; ``ci(i)`` is replication ``i``'s Interval.
 
     Raises
     ------
@@ -255,14 +247,15 @@ def simulate_g_intervals(true_d, n_per_group, n_trials=25, confidence_level=0.95
     >>> dance = simulate_g_intervals(0.6, 44, n_trials=20000, seed=1)
     >>> print(f"{dance.coverage:.2f}")
     0.95
+    >>> print(dance.ci(0))
+    0.27 to 1.12 (95% CI, normal approximation)
     """
     true_d = _validate.number("true_d", true_d)
     n = _validate.integer("n_per_group", n_per_group, minimum=2)
     n_trials = _validate.integer("n_trials", n_trials, minimum=1)
     level = _validate.probability("confidence_level", confidence_level, open_interval=True)
     z = _z(level)
-    if seed is not None:
-        seed = _validate.integer("seed", seed, minimum=0)
+    seed = _validate.seed(seed)
     df = 2.0 * n - 2.0
     rng = np.random.default_rng(seed)
     t = (rng.standard_normal(n_trials) + true_d * math.sqrt(n / 2.0)) / np.sqrt(
@@ -272,4 +265,4 @@ def simulate_g_intervals(true_d, n_per_group, n_trials=25, confidence_level=0.95
     g = j * d_hat
     half = z * j * np.sqrt(2.0 / n + d_hat ** 2 / (4.0 * n))
     return IntervalDance(true_d=true_d, n_per_group=n, confidence_level=level, seed=seed,
-                         estimates=g, low=g - half, high=g + half)
+                         estimates=g, ci_low=g - half, ci_high=g + half)

@@ -517,7 +517,7 @@ def design_adjusted_effect(estimate, se, alpha=0.05) -> float:
     Notes
     -----
     Gelman & Carlin's exaggeration ratio ``E(D)`` is the mean of ``|estimate|`` among
-    significant results over the true effect ``D`` (:func:`prtlib.stats.power.retrodesign`,
+    significant results over the true effect ``D`` (:func:`prtlib.stats.design_analysis.retrodesign`,
     normal sampling). The adjusted effect solves::
 
         D * E(D) = |estimate|
@@ -548,7 +548,7 @@ def design_adjusted_effect(estimate, se, alpha=0.05) -> float:
     a = _validate.probability("alpha", alpha, open_interval=True)
     from scipy import optimize
 
-    from prtlib.stats.power import retrodesign
+    from prtlib.stats.design_analysis import retrodesign
 
     target = abs(g)
 

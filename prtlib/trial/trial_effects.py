@@ -28,13 +28,12 @@ from scipy import stats
 
 from prtlib import _validate
 from prtlib.stats.effect_sizes import (
-    ProportionComparison,
     change_score_g,
-    compare_proportions,
     hedges_correction,
     hedges_g,
     hedges_g_from_summary,
 )
+from prtlib.stats.proportions import ProportionComparison, compare_proportions
 from prtlib.trial.constants import ARMS, COMPARISONS, TIMES
 
 __all__ = [
@@ -187,7 +186,7 @@ def compare_responders(comparison="prt_vs_placebo", rule="pain01", time="post",
 
     Returns
     -------
-    prtlib.stats.effect_sizes.ProportionComparison
+    prtlib.stats.proportions.ProportionComparison
         Group 1 is PRT; a responder is a good outcome.
 
     Raises
@@ -198,7 +197,7 @@ def compare_responders(comparison="prt_vs_placebo", rule="pain01", time="post",
     Notes
     -----
     Counts from :func:`responder_counts`, then
-    :func:`prtlib.stats.effect_sizes.compare_proportions` (Newcombe's interval for the risk
+    :func:`prtlib.stats.proportions.compare_proportions` (Newcombe's interval for the risk
     difference, log-scale intervals for the ratios, the NNT as ``1 / RD``).
 
     References
@@ -563,7 +562,7 @@ def responder_power(d, n_per_group, control_rate=0.2, alpha=0.05):
     Notes
     -----
     The treated response rate is ``p1 = Phi(d + Phi^-1(p0))`` (the same conversion as
-    :func:`prtlib.stats.effect_sizes.overlap_stats`). With Cohen's
+    :func:`prtlib.stats.overlap.overlap_stats`). With Cohen's
     ``h = 2 asin(sqrt(p1)) - 2 asin(sqrt(p0))`` the arcsine-transformed proportions have
     variance ``1/n`` each, so::
 

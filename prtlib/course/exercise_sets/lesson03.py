@@ -86,7 +86,7 @@ def _risk_ratio() -> float:
 
 
 def _views():
-    from prtlib.stats.effect_sizes import overlap_stats
+    from prtlib.stats.overlap import overlap_stats
 
     return overlap_stats(published.get("g.pain.post.prt_vs_placebo"), lower_is_better=True)
 
@@ -254,7 +254,7 @@ register(
         explanation="About 0.79: if pain is normal with equal SDs, four times in five a "
                     "random PRT participant reports less pain than a random placebo "
                     "participant, which is one way to say g = -1.14 to a patient. "
-                    "prtlib.stats.effect_sizes.overlap_stats(g, lower_is_better=True) gives this "
+                    "prtlib.stats.overlap.overlap_stats(g, lower_is_better=True) gives this "
                     "and the other views at once.",
     ),
     Exercise(

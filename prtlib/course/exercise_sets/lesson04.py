@@ -47,7 +47,7 @@ def _power(alpha):
 
 
 def _design(n_key="n.monitored.post.prt"):
-    from prtlib.stats.power import design_analysis
+    from prtlib.stats.design_analysis import design_analysis
 
     return design_analysis(0.5, published.get(n_key))
 
@@ -61,7 +61,7 @@ def _replication(key="g.pain.post.prt_vs_placebo.text.ci_high", power=0.9):
 @functools.cache
 def _null_familywise_percent() -> float:
     """The lesson's simulation: 20000 null trials of 50 / 51 / 50, no correction, seed 2."""
-    from prtlib.stats.power import simulate_trials
+    from prtlib.stats.simulation import simulate_trials
     from prtlib.trial.constants import ARMS
 
     arms = tuple(published.get(f"n.randomized.{arm}") for arm in ARMS)
@@ -113,7 +113,7 @@ register(
                     "smallest n that reaches the target."),
             Mistake("gave the total", lambda: _plan().n_total,
                     "That is both arms together; the question asks per arm."),
-            Mistake("one-sided test", lambda: _plan(alternative="larger").n_per_group,
+            Mistake("one-sided test", lambda: _plan(alternative="greater").n_per_group,
                     "That is the answer for a one-sided test. Read the trial's alpha of .05 "
                     "as two-sided, as the course does."),
             Mistake("90% power", lambda: _plan(power=0.9).n_per_group,
@@ -141,7 +141,7 @@ register(
             Mistake("used the 50 randomized", lambda: _mde("n.randomized.prt"),
                     "That is the detectable effect for 50 per arm. After treatment 44 PRT "
                     "participants were assessed ('n.monitored.post.prt')."),
-            Mistake("one-sided test", lambda: _mde(alternative="larger"),
+            Mistake("one-sided test", lambda: _mde(alternative="greater"),
                     "That is the one-sided answer; keep the two-sided alpha of .05."),
             Mistake("90% power", lambda: _mde(power=0.9),
                     "That is the detectable effect for 90% power; the question asks for 80%."),
@@ -206,8 +206,9 @@ register(
                "86); exaggeration = np.abs(d_hat[significant]).mean() / 0.5.",
         explanation="About 1.26: if PRT's true advantage were d = 0.5, trials of this size "
                     "that reach significance would overstate it by about a quarter on "
-                    "average. prtlib.stats.power.design_analysis(0.5, 44).exaggeration computes it "
-                    "exactly from the noncentral t, without simulation error.",
+                    "average. prtlib.stats.design_analysis.design_analysis(0.5, "
+                    "44).exaggeration computes it exactly from the noncentral t, without "
+                    "simulation error.",
     ),
     Exercise(
         id="04.replication_n",

@@ -2,7 +2,7 @@
 
 - :class:`EffectViewsExplorer`: a standardized difference d drawn as two distributions, with
   Cohen's U3, the overlap, the probability of superiority and the NNT for a chosen control
-  response rate (``prtlib.stats.effect_sizes.overlap_stats``); the trial's g's are marked on a
+  response rate (``prtlib.stats.overlap.overlap_stats``); the trial's g's are marked on a
   ruler. Inspired by Kristoffer Magnusson's "Interpreting Cohen's d" visualization
   (https://rpsychologist.com/cohend/); the code here is the course's own.
 - :class:`RespondersExplorer`: the responder percentages of eTable 2 by definition and
@@ -137,7 +137,7 @@ class EffectViewsExplorer(Explorer):
         return fig, (ax, ruler)
 
     def compute(self, d, control_rate):
-        from prtlib.stats.effect_sizes import overlap_stats
+        from prtlib.stats.overlap import overlap_stats
 
         views = overlap_stats(d, control_event_rate=control_rate, lower_is_better=True)
         nearest = min(trial_marks(), key=lambda mark: abs(mark[1] - d))
@@ -246,7 +246,7 @@ class RespondersExplorer(Explorer):
         return fig, (ax, forest)
 
     def compute(self, rule, time, comparison):
-        from prtlib.stats.effect_sizes import wilson_interval
+        from prtlib.stats.proportions import wilson_interval
         from prtlib.trial.trial_effects import compare_responders, responder_counts
 
         counts = responder_counts(rule, time)

@@ -5,12 +5,12 @@ confidence intervals, and the winner's curse.
   (``prtlib.stats.power.power_two_groups``, ``sample_size_two_groups``,
   ``minimum_detectable_effect``).
 - :class:`ThreeArmExplorer`: thousands of simulated three-arm trials like PRT's, with or
-  without a multiplicity correction (``prtlib.stats.power.simulate_trials``).
+  without a multiplicity correction (``prtlib.stats.simulation.simulate_trials``).
 - :class:`IntervalDanceExplorer`: 25 replications of one trial, each with its g and 95%
   interval (``prtlib.stats.precision.simulate_g_intervals``).
 - :class:`WinnersCurseExplorer`: for a true d and n per arm, the sampling distribution of
   the estimate with the significant estimates highlighted, power, type S and the
-  exaggeration ratio (``prtlib.stats.power.design_analysis``).
+  exaggeration ratio (``prtlib.stats.design_analysis.design_analysis``).
 
 Every computation is cached on its (hashable) control values, so returning to a setting
 costs only the redrawing.
@@ -28,7 +28,7 @@ from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_
 
 _N_GRID = np.arange(5, 301, dtype=float)
 _D_GRID = np.linspace(0.0, 2.0, 201)
-_ALTERNATIVE = {"two-sided": "two-sided", "one-sided": "larger"}
+_ALTERNATIVE = {"two-sided": "two-sided", "one-sided": "greater"}
 
 
 def _ledger(key):
@@ -152,7 +152,8 @@ _N_TRIALS = 4000
 @functools.lru_cache(maxsize=128)
 def three_arm_power(d_placebo: float, d_usual: float, n: int, correction) -> dict:
     """Simulated power of PRT vs each control, at least one and both, and the null FWER."""
-    from prtlib.stats.power import power_two_groups, simulate_trials
+    from prtlib.stats.power import power_two_groups
+    from prtlib.stats.simulation import simulate_trials
 
     means = (0.0, d_placebo, d_usual)  # controls have more pain: PRT minus control < 0
     sim = simulate_trials(n_per_arm=(n, n, n), means=means, n_trials=_N_TRIALS,
@@ -340,14 +341,14 @@ class IntervalDanceExplorer(Explorer):
         result = state["dance"]
         ys = np.arange(1, self._rows + 1)
         self.lines.set_segments([[(lo, y), (hi, y)] for lo, hi, y in
-                                 zip(result.low, result.high, ys, strict=True)])
+                                 zip(result.ci_low, result.ci_high, ys, strict=True)])
         self.lines.set_color([ARM_COLORS["usual_care"] if c else HIGHLIGHT
                               for c in result.covers])
         self.points.set_offsets(np.column_stack([result.estimates, ys]))
         self.truth.set_xdata([state["true_d"], state["true_d"]])
         # fit the axis to what is drawn (the intervals, the truth and zero)
-        low = min(float(result.low.min()), 0.0, state["true_d"])
-        high = max(float(result.high.max()), 0.0, state["true_d"])
+        low = min(float(result.ci_low.min()), 0.0, state["true_d"])
+        high = max(float(result.ci_high.max()), 0.0, state["true_d"])
         pad = 0.08 * (high - low)
         # Limits in tenths, so that most moves keep the axis (and redraw less).
         self.axes.set_xlim(*snap_limits(low - pad, high + pad, 0.1))
@@ -381,7 +382,8 @@ _CENTRES = (_BINS[:-1] + _BINS[1:]) / 2
 @functools.lru_cache(maxsize=512)
 def winners_curse(true_d: float, n: int) -> dict:
     """Design analysis (analytic) plus histograms of 20000 simulated estimates (seed 0)."""
-    from prtlib.stats.power import design_analysis, sample_size_two_groups
+    from prtlib.stats.design_analysis import design_analysis
+    from prtlib.stats.power import sample_size_two_groups
 
     res = design_analysis(true_d, n, n_sims=20000, seed=0)
     est = np.clip(res.estimates, _BINS[0], _BINS[-1] - 1e-9)
@@ -498,7 +500,7 @@ class WinnersCurseExplorer(Explorer):
                 *self.crit_lines, self.axes.title]
 
     def describe(self, state):
-        from prtlib.stats.power import say_probability
+        from prtlib.stats.design_analysis import say_probability
 
         res = state["result"]
 
