@@ -46,3 +46,22 @@ def test_a_map_keeps_its_shape_and_is_one_family():
 def test_bad_input_is_a_value_error_naming_the_parameter(kwargs, message):
     with pytest.raises(ValueError, match=message):
         multiplicity.adjust(**kwargs)
+
+
+@pytest.mark.parametrize("method", list(multiplicity.METHODS))
+def test_decisions_match_statsmodels_on_a_cut_off(method):
+    # 0.05 sits exactly on BH's third cut-off (3 x 0.2 / 12) and on Bonferroni's and Holm's
+    # cut-offs of other families; statsmodels compares raw p with the cut-offs as well.
+    for p, alpha in ([[0.0, 0.0, 0.05] + [1.0] * 9, 0.2], [[0.01, 0.02, 0.03], 0.06],
+                     [[0.0125, 0.5, 0.9, 0.9], 0.05]):
+        expected = multipletests(p, alpha=alpha, method=STATSMODELS_NAME[method])[0]
+        assert multiplicity.reject(p, method, alpha).tolist() == expected.tolist(), (p, alpha)
+
+
+@pytest.mark.parametrize("method", list(multiplicity.METHODS))
+def test_rejections_per_row_match_statsmodels(method):
+    rng = np.random.default_rng(3)
+    p = rng.uniform(0, 0.08, size=(20, 4))
+    rows = multiplicity.reject(p, method, 0.05, axis=1)
+    for i in range(20):
+        assert rows[i].tolist() == multipletests(p[i], 0.05, STATSMODELS_NAME[method])[0].tolist()

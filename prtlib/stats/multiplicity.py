@@ -71,17 +71,7 @@ def adjust(p, method: str, *, axis: int | None = None) -> np.ndarray:
     >>> adjust([[0.01, 0.02], [0.5, 0.03]], "bonferroni", axis=1).tolist()
     [[0.02, 0.04], [1.0, 0.06]]
     """
-    arr = _validate.probability_array("p", p)
-    _validate.choice("method", method, tuple(METHODS))
-    if axis is None:
-        return _adjust_last(arr.reshape(1, -1), method).reshape(arr.shape)
-    if isinstance(axis, bool) or not isinstance(axis, int | np.integer) \
-            or not -arr.ndim <= axis < arr.ndim:
-        raise ValueError(f"axis must be None or an axis of p (from {-arr.ndim} to "
-                         f"{arr.ndim - 1}); got {axis!r}.")
-    moved = np.moveaxis(arr, axis, -1)
-    flat = moved.reshape(-1, moved.shape[-1])
-    return np.moveaxis(_adjust_last(flat, method).reshape(moved.shape), -1, axis)
+    return _along(p, method, axis, lambda rows: _adjust_last(rows, method))
 
 
 def _adjust_last(p: np.ndarray, method: str) -> np.ndarray:
@@ -102,12 +92,67 @@ def _adjust_last(p: np.ndarray, method: str) -> np.ndarray:
 
 
 def reject(p, method: str, alpha: float = 0.05, *, axis: int | None = None) -> np.ndarray:
-    """Which hypotheses the correction rejects at level ``alpha`` (adjusted p <= alpha).
+    """Which hypotheses the correction rejects at level ``alpha``.
+
+    The decision compares the raw p-values with each procedure's cut-offs (Bonferroni
+    ``alpha / m``; Holm's step-down ``alpha / (m - i + 1)``; Benjamini-Hochberg's step-up
+    ``i alpha / m``), as the procedures are defined, rather than comparing adjusted
+    p-values with ``alpha``: the two agree except where rounding puts a p-value exactly on
+    a cut-off, and there the definition wins.
+
+    Parameters
+    ----------
+    p, method, axis
+        As for :func:`adjust`.
+    alpha : float, default 0.05
+        The family-wise error rate (Bonferroni, Holm) or false discovery rate (BH), in (0, 1).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        Same shape as ``p``.
 
     Examples
     --------
     >>> reject([0.001, 0.008, 0.039, 0.041, 0.6], "fdr_bh", 0.05).tolist()
     [True, True, False, False, False]
+    >>> reject([0.0, 0.0, 0.05] + [1.0] * 9, "fdr_bh", 0.2).tolist()[:3]  # 0.05 = 3 x 0.2 / 12
+    [True, True, True]
     """
     alpha = _validate.probability("alpha", alpha, open_interval=True)
-    return adjust(p, method, axis=axis) <= alpha
+    return _along(p, method, axis, lambda rows: _reject_rows(rows, method, alpha))
+
+
+def _along(p, method: str, axis, rowwise) -> np.ndarray:
+    """Apply ``rowwise`` (2-D in, 2-D out, one family per row) to ``p`` as families."""
+    arr = _validate.probability_array("p", p)
+    _validate.choice("method", method, tuple(METHODS))
+    if axis is None:
+        return rowwise(arr.reshape(1, -1)).reshape(arr.shape)
+    if isinstance(axis, bool) or not isinstance(axis, int | np.integer) \
+            or not -arr.ndim <= axis < arr.ndim:
+        raise ValueError(f"axis must be None or an axis of p (from {-arr.ndim} to "
+                         f"{arr.ndim - 1}); got {axis!r}.")
+    moved = np.moveaxis(arr, axis, -1)
+    flat = moved.reshape(-1, moved.shape[-1])
+    return np.moveaxis(rowwise(flat).reshape(moved.shape), -1, axis)
+
+
+def _reject_rows(p: np.ndarray, method: str, alpha: float) -> np.ndarray:
+    m = p.shape[1]
+    if method == "bonferroni":
+        return p <= alpha / m
+    order = np.argsort(p, axis=1, kind="stable")
+    ranked = np.take_along_axis(p, order, axis=1)
+    ranks = np.arange(1, m + 1)
+    if method == "holm":
+        passes = ranked <= alpha / (m - ranks + 1)
+        # step down: reject the smallest ones until the first that fails
+        n_rejected = np.where(passes.all(axis=1), m, np.argmin(passes, axis=1))
+    else:  # fdr_bh, step up: the largest rank that passes, and all below it
+        passes = ranked <= ranks * alpha / m
+        n_rejected = np.where(passes.any(axis=1), m - np.argmax(passes[:, ::-1], axis=1), 0)
+    sorted_reject = ranks[None, :] <= n_rejected[:, None]
+    out = np.empty_like(sorted_reject)
+    np.put_along_axis(out, order, sorted_reject, axis=1)
+    return out

@@ -16,7 +16,7 @@ import numpy as np
 from scipy import special
 
 from prtlib import _validate
-from prtlib.stats.multiplicity import METHODS, adjust
+from prtlib.stats.multiplicity import METHODS, adjust, reject
 
 __all__ = ["CORRECTIONS", "SimulatedTrials", "simulate_trials"]
 
@@ -39,7 +39,8 @@ class SimulatedTrials:
     p_adjusted : numpy.ndarray
         p-values after the correction (equal to ``p`` when ``correction`` is None).
     significant : numpy.ndarray of bool
-        ``p_adjusted <= alpha``.
+        Rejected by the correction at ``alpha`` (:func:`prtlib.stats.multiplicity.reject`;
+        ``p <= alpha`` without one).
     df : numpy.ndarray, shape (n_comparisons,)
         Degrees of freedom of each comparison, ``n_a + n_b - 2``.
     comparisons, n_per_arm, means, sd, alpha, correction, seed
@@ -295,7 +296,8 @@ def simulate_trials(n_per_arm=(50, 50, 50), means=(0.0, 0.0, 0.0), sd=1.0, n_tri
     p = 2.0 * special.stdtr(df, -np.abs(t))
     p_adjusted = p.copy() if correction is None else adjust(p, correction, axis=1)
     return SimulatedTrials(
-        estimates=diff, d=d, t=t, p=p, p_adjusted=p_adjusted, significant=p_adjusted <= alpha,
+        estimates=diff, d=d, t=t, p=p, p_adjusted=p_adjusted,
+        significant=p <= alpha if correction is None else reject(p, correction, alpha, axis=1),
         df=df, comparisons=pairs, n_per_arm=tuple(int(n) for n in n_arr),
         means=tuple(float(m) for m in mu), sd=sd, alpha=alpha, correction=correction,
         seed=seed,

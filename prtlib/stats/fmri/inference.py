@@ -276,14 +276,14 @@ class ThresholdResult:
 
 
 def _threshold(p, level_name: str, level: float, method: str) -> ThresholdResult:
-    """Check ``p`` and the level, adjust with :func:`prtlib.stats.multiplicity.adjust`
-    (raw p for "uncorrected") and reject where the adjusted p is at most the level."""
+    """Check ``p`` and the level; adjust and reject with :mod:`prtlib.stats.multiplicity`
+    (raw p for "uncorrected")."""
     p = _validate.probability_array("p", p)
     level = _validate.probability(level_name, level, open_interval=True)
     if method == "uncorrected":
         return ThresholdResult(p <= level, p.copy(), level, method, level)
     adjusted = multiplicity.adjust(p, method)
-    reject = adjusted <= level
+    reject = multiplicity.reject(p, method, level)
     share = 1 if method == "bonferroni" else int(reject.sum())  # BH: k of m rejected
     return ThresholdResult(reject, adjusted, level * share / p.size, method, level)
 
