@@ -22,6 +22,7 @@ import math
 import textwrap
 from dataclasses import dataclass, field
 
+from prtlib import _validate
 from prtlib.trial.constants import ARMS
 from prtlib.trial.evidence import news_misreading, precision_check, read_interval
 from prtlib.trial.published.discrepancies import inconsistencies
@@ -429,8 +430,7 @@ def report(width: int = 80) -> str:
     >>> max(len(line) for line in text.splitlines()) <= 80
     True
     """
-    if isinstance(width, bool) or not isinstance(width, int) or width < 40:
-        raise ValueError(f"width must be an integer of at least 40 characters; got {width!r}.")
+    width = _validate.integer("width", width, minimum=40)
 
     def wrap(label: str, text: str) -> list[str]:
         return textwrap.wrap(f"{label}: {text}", width=width, initial_indent="  ",

@@ -257,7 +257,8 @@ class InconsistencyExplorer(Explorer):
     def make_controls(self):
         import ipywidgets as widgets
 
-        options = [(inconsistencies.check_inconsistency(i).topic, i) for i in _inconsistency_ids()]
+        options = [(inconsistencies.check_inconsistency(i).topic, i)
+                   for i in _inconsistency_ids()]
         return {"item": widgets.Dropdown(options=options, value=options[0][1],
                                          description="Inconsistency",
                                          style={"description_width": "110px"},
