@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import re
 import textwrap
 from dataclasses import dataclass, field
 
@@ -210,64 +211,66 @@ def _public():
             "placebo).")
 
 
+# What the versions of each inconsistency say: a sentence per id in which every <key> is
+# replaced by the ledger's printed value of that key (see _differs).
+_DIFFERS = {
+    "news_randomized": (
+        "The summary gave <news_summary.claimed_randomized.prt>, "
+        "<news_summary.claimed_randomized.placebo> and "
+        "<news_summary.claimed_randomized.usual_care> as the numbers randomized to PRT, "
+        "placebo and usual care; Figure 1 shows <n.randomized.prt>, <n.randomized.placebo> "
+        "and <n.randomized.usual_care> randomized, and <news_summary.claimed_randomized.prt>, "
+        "<news_summary.claimed_randomized.placebo> and "
+        "<news_summary.claimed_randomized.usual_care> are the numbers in each arm with pain "
+        "0 or 1 after treatment."),
+    "g_post_usual_care": (
+        "Table 2 prints g = <g.pain.post.prt_vs_usual_care> (SE "
+        "<g.pain.post.prt_vs_usual_care.se>); the abstract and the Results text print g = "
+        "<g.pain.post.prt_vs_usual_care.text> (95% CI "
+        "<g.pain.post.prt_vs_usual_care.text.ci_low> to "
+        "<g.pain.post.prt_vs_usual_care.text.ci_high>)."),
+    "study_dates": (
+        "The abstract says the trial ran from <dates.abstract.start> to "
+        "<dates.abstract.end>; the Methods say from <dates.methods.start> to "
+        "<dates.methods.end>."),
+    "odi_12mo_g": (
+        "Table 2 prints the 12-month disability (ODI) effect of PRT vs placebo as g = "
+        "<g.odi.12mo.prt_vs_placebo> with no SE and P < "
+        "<g.odi.12mo.prt_vs_placebo.p_below>."),
+    "etable6_pcs": (
+        "In eTable 6 the rows labelled Pain Catastrophizing Scale <etable6.pcs_rows>; the "
+        "text and eTable 5 say that PCS <mediation.pcs.result>."),
+    "etable5_sign": (
+        "eTable 5's row 'TSK-11 at 12 months' prints path a as "
+        "<mediation.etable5_row.tsk11_12mo.a>; the neighbouring paths a are "
+        "<mediation.tsk11.12mo.a> (12 months) and <mediation.tsk11.1mo.a> (1 month)."),
+    "connectivity_claim": (
+        "The abstract says: <fmri.connectivity.abstract_claim>. eTable 8 lists, per seed, "
+        "aPFC <fmri.connectivity.apfc.prt_vs_placebo.clusters> clusters vs placebo and "
+        "<fmri.connectivity.apfc.prt_vs_usual_care.clusters> vs usual care; aIns "
+        "<fmri.connectivity.ains.prt_vs_placebo.clusters> vs placebo and "
+        "<fmri.connectivity.ains.prt_vs_usual_care.clusters> vs usual care."),
+    "change_score_g": (
+        "Table 2's change-score g are <g.pain.post.prt_vs_placebo> (vs placebo) and "
+        "<g.pain.post.prt_vs_usual_care> (vs usual care); the post-treatment means and SDs "
+        "alone give <g.pain.post.prt_vs_placebo.post_only> and "
+        "<g.pain.post.prt_vs_usual_care.post_only>."),
+    "public_data_baseline": (
+        "Baseline pain by arm in Table 2 (mean of two sessions): <pain.baseline.prt.mean>, "
+        "<pain.baseline.placebo.mean> and <pain.baseline.usual_care.mean>; in the public "
+        "file (one session): <public_data.pain.baseline.prt.mean>, "
+        "<public_data.pain.baseline.placebo.mean> and "
+        "<public_data.pain.baseline.usual_care.mean>. Change-score g vs placebo: "
+        "<g.pain.post.prt_vs_placebo> (Table 2), <public_data.g.pain.post.prt_vs_placebo> "
+        "(public file)."),
+}
+
+_KEY = re.compile(r"<([a-z0-9_.]+)>")
+
+
 def _differs(inconsistency_id: str) -> str:
     """What the versions of one inconsistency say, from the ledger's printed values."""
-    def p(key: str) -> str:
-        return fact(key).printed
-
-    def listed(prefix: str, suffix: str = "") -> str:
-        first, second, third = (p(f"{prefix}{a}{suffix}") for a in ARMS)
-        return f"{first}, {second} and {third}"
-
-    if inconsistency_id == "news_randomized":
-        claimed = listed("news_summary.claimed_randomized.")
-        randomized = listed("n.randomized.")
-        return (f"The summary gave {claimed} as the numbers randomized to PRT, placebo and "
-                f"usual care; Figure 1 shows {randomized} randomized, and {claimed} are the "
-                "numbers in each arm with pain 0 or 1 after treatment.")
-    if inconsistency_id == "g_post_usual_care":
-        key = "g.pain.post.prt_vs_usual_care"
-        return (f"Table 2 prints g = {p(key)} (SE {p(key + '.se')}); the abstract and the "
-                f"Results text print g = {p(key + '.text')} (95% CI {p(key + '.text.ci_low')} "
-                f"to {p(key + '.text.ci_high')}).")
-    if inconsistency_id == "study_dates":
-        return (f"The abstract says the trial ran from {p('dates.abstract.start')} to "
-                f"{p('dates.abstract.end')}; the Methods say from {p('dates.methods.start')} "
-                f"to {p('dates.methods.end')}.")
-    if inconsistency_id == "odi_12mo_g":
-        return (f"Table 2 prints the 12-month disability (ODI) effect of PRT vs placebo as "
-                f"g = {p('g.odi.12mo.prt_vs_placebo')} with no SE and "
-                f"P < {p('g.odi.12mo.prt_vs_placebo.p_below')}.")
-    if inconsistency_id == "etable6_pcs":
-        return (f"In eTable 6 the rows labelled Pain Catastrophizing Scale "
-                f"{p('etable6.pcs_rows')}; the text and eTable 5 say that PCS "
-                f"{p('mediation.pcs.result')}.")
-    if inconsistency_id == "etable5_sign":
-        return (f"eTable 5's row 'TSK-11 at 12 months' prints path a as "
-                f"{p('mediation.etable5_row.tsk11_12mo.a')}; the neighbouring paths a are "
-                f"{p('mediation.tsk11.12mo.a')} (12 months) and {p('mediation.tsk11.1mo.a')} "
-                "(1 month).")
-    if inconsistency_id == "connectivity_claim":
-        base = "fmri.connectivity"
-        return (f"The abstract says: {p(base + '.abstract_claim')}. eTable 8 lists, per seed, "
-                f"aPFC {p(base + '.apfc.prt_vs_placebo.clusters')} clusters vs placebo and "
-                f"{p(base + '.apfc.prt_vs_usual_care.clusters')} vs usual care; aIns "
-                f"{p(base + '.ains.prt_vs_placebo.clusters')} vs placebo and "
-                f"{p(base + '.ains.prt_vs_usual_care.clusters')} vs usual care.")
-    if inconsistency_id == "change_score_g":
-        return (f"Table 2's change-score g are {p('g.pain.post.prt_vs_placebo')} (vs placebo) "
-                f"and {p('g.pain.post.prt_vs_usual_care')} (vs usual care); the "
-                f"post-treatment means and SDs alone give "
-                f"{p('g.pain.post.prt_vs_placebo.post_only')} and "
-                f"{p('g.pain.post.prt_vs_usual_care.post_only')}.")
-    if inconsistency_id == "public_data_baseline":
-        table2 = listed("pain.baseline.", ".mean")
-        public = listed("public_data.pain.baseline.", ".mean")
-        return (f"Baseline pain by arm in Table 2 (mean of two sessions): {table2}; in the "
-                f"public file (one session): {public}. Change-score g vs placebo: "
-                f"{p('g.pain.post.prt_vs_placebo')} (Table 2), "
-                f"{p('public_data.g.pain.post.prt_vs_placebo')} (public file).")
-    raise KeyError(inconsistency_id)
+    return _KEY.sub(lambda m: fact(m.group(1)).printed, _DIFFERS[inconsistency_id])
 
 
 # What each inconsistency changes, if anything: one sentence each, by id.
