@@ -201,8 +201,8 @@ def pain_durations(ages, arms, seed=0):
     Raises
     ------
     ValueError
-        If ``ages`` and ``arms`` differ in length, an arm is unknown, or an arm has fewer
-        than 3 people.
+        If ``ages`` is not a 1-D array of finite numbers, ``arms`` differs from it in
+        length, an arm is unknown, or an arm has fewer than 3 people.
 
     Notes
     -----
@@ -225,11 +225,11 @@ def pain_durations(ages, arms, seed=0):
     >>> print(f"{years.mean():.1f} {years.std(ddof=1):.1f} {years.min():.1f}")
     10.7 9.7 0.8
     """
-    ages = np.asarray(ages, dtype=float)
+    ages = _validate.finite_array("ages", ages, ndim=(1,))
     arms = np.asarray(arms, dtype=object)
-    if ages.shape != arms.shape or ages.ndim != 1:
-        raise ValueError(f"ages and arms must be one-dimensional and of the same length; got "
-                         f"{ages.shape} and {arms.shape}.")
+    if ages.shape != arms.shape:
+        raise ValueError(f"arms must hold one arm per age; got {arms.shape} arms for "
+                         f"{ages.shape[0]} ages.")
     unknown = sorted({str(a) for a in arms} - set(ARMS))
     if unknown:
         raise ValueError(f"arms must hold only {', '.join(ARMS)}; got {', '.join(unknown)}.")
