@@ -194,7 +194,7 @@ def _explorer_colours(lesson: str, name: str) -> frozenset[str]:
     are scanned for the course's colour constants (ARM_COLORS, HIGHLIGHT, MUTED,
     OKABE_ITO[...]), colour names and hex literals.
     """
-    path = ROOT / "prtlib" / "explorers" / f"lesson{lesson}.py"
+    path = ROOT / "prtlib" / "course" / "explorers" / f"lesson{lesson}.py"
     if not path.exists():
         return frozenset()
     return explorer_colours_in(path.read_text(encoding="utf-8"), name)
