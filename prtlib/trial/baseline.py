@@ -532,6 +532,7 @@ class FearReduction:
     Attributes
     ----------
     structure : str
+        The causal structure of the cross-section (one of :data:`STRUCTURES`).
     points : float
         How far each person's TSK-11 was lowered (not below the scale minimum).
     tsk11_before, tsk11_after : float
