@@ -7,7 +7,7 @@ Lesson 01 uses three pieces:
 - :func:`check_eligibility`: the trial's entry criteria (from the ledger), applied to one
   person, with the reasons someone would be turned away;
 - :data:`FEAR_AVOIDANCE_CYCLE`: the steps of the fear-avoidance cycle of Vlaeyen and Linton
-  (drawn by :func:`prtlib.course.figures.painscience.fear_avoidance_figure`), with the step
+  (the course's figures draw it: ``figures.painscience.fear_avoidance_figure``), with the step
   that pain reprocessing targets.
 """
 
@@ -300,7 +300,7 @@ FEAR_AVOIDANCE_CYCLE = (
 
 Pain appraised as a sign of damage feeds fear, fear feeds avoidance and vigilance, these
 lead to disuse, disability and low mood, which sustain the pain; pain reprocessing targets
-the appraisal. :func:`prtlib.course.figures.painscience.fear_avoidance_figure` draws it.
+the appraisal. The course draws it with ``figures.painscience.fear_avoidance_figure``.
 
 Vlaeyen JWS, Linton SJ. Pain. 2000;85(3):317-332. doi:10.1016/S0304-3959(99)00242-0
 """
