@@ -65,7 +65,10 @@ MODULES = {
                           "its region-of-interest results"),
     "designs": ("trial", "how a randomized trial earns its conclusions (confounding, "
                          "regression to the mean, allocation, intention to treat, CONSORT)"),
-    "evidence": ("trial", "checking the trial's reports against its own numbers"),
+    "evidence": ("trial", "reading the trial's reports critically: a news misreading, "
+                          "calculators for printed results, replication plans"),
+    "inconsistencies": ("trial", "the paper's inconsistencies, each checked against the "
+                                 "ledger, with what it changes"),
     "appraisal": ("trial", "a Cochrane RoB 2 appraisal of one trial result"),
     # the course
     "catalogue": ("course", "the lessons in order, with file, title, time and what each teaches"),

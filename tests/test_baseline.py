@@ -133,7 +133,9 @@ def test_bad_inputs_name_the_parameter():
         baseline.baseline_cohort(seed=-2)
     with pytest.raises(ValueError, match="arms"):
         baseline.pain_durations([30, 40, 50], ["prt", "prt", "surgery"])
-    with pytest.raises(ValueError, match="ages and arms"):
+    with pytest.raises(ValueError, match="arms must hold one arm per age"):
         baseline.pain_durations([30, 40], ["prt"])
+    with pytest.raises(ValueError, match="ages must be .*finite"):
+        baseline.pain_durations([30, float("nan"), 50], ["prt"] * 3)
     with pytest.raises(ValueError, match="df must"):
         baseline.compare_with_published({"arm": ARMS}, "age")

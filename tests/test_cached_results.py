@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from prtlib.stats import mediation, missing_data
-from prtlib.trial import designs, evidence
+from prtlib.trial import designs, evidence, inconsistencies
 
 
 def _refuse_write(array: np.ndarray) -> None:
@@ -85,11 +85,11 @@ def test_dropout_study_cannot_be_corrupted():
 
 
 def test_check_inconsistency_cannot_be_corrupted():
-    first = evidence.check_inconsistency("g_post_usual_care")
+    first = inconsistencies.check_inconsistency("g_post_usual_care")
     before = dict(first.evidence)
     first.evidence["gap_in_se"] = 99.0
     first.evidence.clear()
-    again = evidence.check_inconsistency("g_post_usual_care")
+    again = inconsistencies.check_inconsistency("g_post_usual_care")
     assert again.evidence == before
     assert again.evidence is not first.evidence
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prtlib.stats.intervals import Interval
 from prtlib.trial import evidence, published
 
 Z975 = 1.959963984540054  # standard normal 97.5th percentile (statistical tables)
@@ -35,10 +36,15 @@ def test_read_interval_uses_the_normal_quantile():
     # Altman & Bland, BMJ 2011;343:d2304: SE = (upper - lower) / (2 x 1.96).
     r = evidence.read_interval(-2.28, -1.32)
     assert r.se == pytest.approx(0.96 / (2 * Z975))
+    # The printed interval is kept as an Interval (the rule of prtlib.stats.intervals).
+    assert isinstance(r.ci, Interval) and tuple(r.ci) == (-2.28, -1.32)
+    assert (r.ci.level, r.ci.method) == (0.95, "as printed")
     assert r.midpoint == pytest.approx(-1.80)
     assert r.asymmetry(-1.80) == pytest.approx(0.0)
     # 90% interval: z = 1.644854 (tables).
-    assert evidence.read_interval(0, 1, 0.90).se == pytest.approx(1 / (2 * 1.6448536269514722))
+    ninety = evidence.read_interval(0, 1, 0.90)
+    assert ninety.se == pytest.approx(1 / (2 * 1.6448536269514722))
+    assert ninety.ci.level == 0.90
 
 
 def test_precision_check_reproduces_altman_and_bland():
@@ -108,73 +114,6 @@ def test_replication_targets_come_from_the_ledger():
     assert sizes == sorted(sizes, reverse=True)
 
 
-# --- the inconsistencies -------------------------------------------------------------
-
-
-def test_every_inconsistency_is_checked():
-    ids = published.inconsistencies()["id"].tolist()
-    table = evidence.check_all()
-    assert table["id"].tolist() == ids
-    assert table["verdict"].str.len().min() > 40
-    assert table["changes"].str.len().min() > 10
-
-
-def test_g_gap_is_a_small_fraction_of_a_standard_error():
-    ev = evidence.check_inconsistency("g_post_usual_care").evidence
-    # Table 2 -1.75 (SE 0.24) vs text -1.74: 0.01 / 0.24 = 0.0417 SE.
-    assert ev["gap_in_se"] == pytest.approx(0.01 / 0.24)
-    assert ev["ci_se"] == pytest.approx(0.96 / (2 * Z975))
-
-
-def test_dates_are_the_same_months_swapped():
-    ev = evidence.check_inconsistency("study_dates").evidence
-    # November 2017 to August 2018 is 9 months; August 2017 to November 2018 is 15.
-    assert (ev["abstract_months"], ev["methods_months"]) == (9, 15)
-    assert ev["months_swapped"] and ev["abstract_inside_methods"]
-
-
-def test_post_only_g_reproduces_the_facts_file():
-    # Facts file: post-only g about -1.13 (vs placebo) and -1.43 (vs usual care).
-    ev = evidence.check_inconsistency("change_score_g").evidence
-    assert ev["post_only.prt_vs_placebo"] == pytest.approx(
-        published.get("g.pain.post.prt_vs_placebo.post_only"), abs=0.005)
-    assert ev["post_only.prt_vs_usual_care"] == pytest.approx(
-        published.get("g.pain.post.prt_vs_usual_care.post_only"), abs=0.005)
-
-
-def test_connectivity_claim_lacks_apfc_vs_usual_care():
-    # eTable 8: aPFC vs usual care has no surviving cluster; the other three pairs do.
-    ev = evidence.check_inconsistency("connectivity_claim").evidence
-    assert ev["aPFC.prt_vs_usual_care"] == 0
-    assert ev["aPFC.prt_vs_placebo"] == 2
-    assert ev["aIns.prt_vs_placebo"] == ev["aIns.prt_vs_usual_care"] == 1
-    assert ev["pairs_without_cluster"] == 1
-
-
-def test_sign_of_path_a_follows_the_tsk11_means():
-    ev = evidence.check_inconsistency("etable5_sign").evidence
-    # TSK-11 (eTables 5-6): PRT 23.62 -> 16.41, placebo 23.10 -> 22.16.
-    assert ev["tsk11_change.prt"] == pytest.approx(16.41 - 23.62)
-    assert ev["tsk11_change.placebo"] == pytest.approx(22.16 - 23.10)
-    assert ev["difference"] < 0 and ev["a.12mo"] < 0 and ev["row_a"] > 0
-
-
-def test_odi_check_uses_the_12_month_counts():
-    ev = evidence.check_inconsistency("odi_12mo_g").evidence
-    assert (ev["n1"], ev["n2"]) == (45, 43)
-    assert ev["p_given_n"] > 0.05 > 0.001 == ev["p_below"]
-    # Hedges g from Table 2's 12-month ODI means and SDs, by hand:
-    # pooled SD = sqrt((44 * 13.13^2 + 42 * 12.60^2) / 86) = 12.872; d = -7.36 / 12.872;
-    # J = 1 - 3 / (4 * 86 - 1) = 0.99125; g = -0.5668.
-    assert ev["g_from_12mo_means"] == pytest.approx(-0.5668, abs=0.001)
-
-
-def test_pcs_rows_are_not_used():
-    check = evidence.check_inconsistency("etable6_pcs")
-    assert check.evidence["course_uses_pcs_rows"] is False
-    assert check.versions[0].startswith("etable6.pcs_rows")
-
-
 # --- input checks --------------------------------------------------------------------
 
 
@@ -191,7 +130,6 @@ def test_pcs_rows_are_not_used():
     (lambda: evidence.replication_plan(0), "g"),
     (lambda: evidence.replication_plan(0.5, power=0.01), "power"),
     (lambda: evidence.replication_plan(0.5, n_trial=1), "n_trial"),
-    (lambda: evidence.check_inconsistency("typo"), "inconsistency_id"),
 ])
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError) as info:
@@ -211,9 +149,6 @@ def test_precision_check_is_consistent_with_its_own_p(g, p):
     assert check.plausible == (check.p_given_n <= p * (1 + 1e-9))
 
 
-# --- printing the inconsistencies --------------------------------------------------------
-
-
 def test_unblinding_scenarios_quote_hrobjartsson_2014():
     # Hróbjartsson et al., Int J Epidemiol 2014;43(4):1272-1283, abstract: difference in
     # effect size -0.56 (95% CI -0.71 to -0.41) over 12 trials, -0.17 (-0.41 to 0.07) in
@@ -222,31 +157,3 @@ def test_unblinding_scenarios_quote_hrobjartsson_2014():
     assert evidence.UNBLINDED_PRO_INFLATION_NON_ACUPUNCTURE == 0.17
     target = {t.key: t for t in evidence.replication_targets()}["post_unblinded"]
     assert "acupuncture" in target.rationale and "0.17" in target.rationale
-
-
-def test_every_inconsistency_says_what_differs_with_the_printed_numbers():
-    table = evidence.check_all().set_index("id")
-    differs = table["differs"]
-    # The three items a reader used to see only by title now show their content.
-    assert "November 2017" in differs["study_dates"]
-    assert "August 2018" in differs["study_dates"]
-    assert "PANAS" in differs["etable6_pcs"]
-    assert "+0.93" in differs["etable5_sign"] and "-1.41" in differs["etable5_sign"]
-    # Every version's printed value, as the ledger prints it, appears in what differs.
-    versions = published.inconsistencies().set_index("id")["versions"]
-    for item, keys in versions.items():
-        for key in keys:
-            assert published.fact(key).printed in differs[item], (item, key)
-
-
-def test_report_wraps_between_words_only():
-    text = evidence.report(width=60)
-    assert max(len(line) for line in text.splitlines()) <= 60
-    # Joining the lines again gives back every word and number whole.
-    flat = " ".join(line.strip() for line in text.splitlines())
-    for row in evidence.check_all().itertuples():
-        assert row.topic in flat
-        assert row.differs in flat
-        assert row.changes in flat
-    with pytest.raises(ValueError, match="width"):
-        evidence.report(width=10)

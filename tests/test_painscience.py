@@ -1,4 +1,4 @@
-"""Tests of prtlib.trial.painscience: questionnaires, entry criteria and the fear-avoidance figure.
+"""Tests of prtlib.trial.painscience (questionnaires, entry criteria, the fear-avoidance cycle) and its figure.
 
 References: the trial's entry criteria (Ashar et al., JAMA Psychiatry 2022, Methods: ages
 21-70, pain at least 4/10 at screening, back pain on at least half the days of the past 6
@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prtlib.course.figures.painscience import fear_avoidance_figure
 from prtlib.trial import painscience as ps
 
 ELIGIBLE = {"age": 40, "screening_pain": 5, "months_with_pain": 24, "share_of_days": 0.8,
@@ -75,15 +76,20 @@ def test_bad_inputs_name_the_parameter(kwargs, name):
         ps.check_eligibility(**{**ELIGIBLE, **kwargs})
 
 
+def test_the_cycle_has_five_steps_with_the_appraisal_second():
+    assert [step for step, _ in ps.FEAR_AVOIDANCE_CYCLE] == [
+        "pain", "appraisal", "fear", "avoidance", "disability"]
+
+
 def test_fear_avoidance_figure():
-    fig = ps.fear_avoidance_figure()
+    fig = fear_avoidance_figure()
     texts = {t.get_text(): t for t in fig.axes[0].texts if t.get_text()}
     for label in ("Pain experienced", "Pain-related fear\nand catastrophizing",
                   "Avoidance and\nhypervigilance", "Appraised as safe"):
         assert label in texts
     highlighted = [t for t in texts.values() if t.get_fontweight() == "bold"]
     assert [t.get_text().split("\n")[0] for t in highlighted] == ["Appraised as a threat"]
-    plain = ps.fear_avoidance_figure(highlight=None)
+    plain = fear_avoidance_figure(highlight=None)
     assert not [t for t in plain.axes[0].texts if t.get_fontweight() == "bold"]
     with pytest.raises(ValueError, match="highlight"):
-        ps.fear_avoidance_figure(highlight="sleep")
+        fear_avoidance_figure(highlight="sleep")

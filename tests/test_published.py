@@ -661,3 +661,13 @@ def test_local_public_data_matches_checksum_and_ledger(public_data):
         assert round(pain.mean(), 2) == published.get(f"pain.post.{arm}.mean")
         assert int((pain <= 1).sum()) == published.get(f"responders.pain01.post.{arm}")
         assert len(pain) == published.get(f"n.monitored.post.{arm}")
+
+
+def test_the_ledger_behind_the_look_ups_cannot_be_changed():
+    # The package assembles every source module's facts into one read-only mapping.
+    from prtlib.trial.published.facts import FACTS
+
+    assert list(FACTS) == published.keys()
+    with pytest.raises(TypeError):
+        FACTS["pain.post.prt.mean"] = None
+    assert published.get("pain.post.prt.mean") == 1.18  # Table 2

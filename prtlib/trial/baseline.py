@@ -24,6 +24,7 @@ import numpy as np
 
 from prtlib import _validate
 from prtlib.trial.constants import ARMS
+from prtlib.trial.published.lookup import get
 
 __all__ = [
     "MEASURES",
@@ -55,12 +56,6 @@ STRUCTURES = {
     "common_cause": "pain intensity causes both; neither causes the other",
 }
 """Causal structures of :func:`simulate_cross_section`."""
-
-
-def _published():
-    from prtlib.trial import published
-
-    return published
 
 
 def _measure(measure):
@@ -108,7 +103,6 @@ def published_baseline(measure):
     """
     import pandas as pd
 
-    get = _published().get
     _, _, pattern, source = MEASURES[_measure(measure)]
     rows = {arm: {"mean": float(get(pattern.format(arm=arm) + ".mean")),
                   "sd": float(get(pattern.format(arm=arm) + ".sd")),
@@ -121,20 +115,9 @@ def published_baseline(measure):
 def pooled_published(measure) -> tuple[float, float]:
     """Whole-sample mean and SD of a baseline measure, pooled from the three arms.
 
-    Parameters
-    ----------
-    measure : {"pain", "tsk11", "odi", "age", "pain_duration"}
-        The baseline measure.
-
-    Returns
-    -------
-    tuple of float
-        ``(mean, sd)`` of the 151 people randomized.
-
-    Raises
-    ------
-    ValueError
-        For an unknown measure.
+    ``measure`` is one of :data:`MEASURES`, as for :func:`published_baseline` (which
+    raises ValueError for any other); the result is ``(mean, sd)`` of the 151 people
+    randomized.
 
     Notes
     -----
@@ -154,7 +137,6 @@ def pooled_published(measure) -> tuple[float, float]:
     41.1 15.6
     """
     table = published_baseline(measure)
-    get = _published().get
     n = np.array([float(get(f"n.randomized.{arm}")) for arm in ARMS])
     m = table["mean"].to_numpy()
     s = table["sd"].to_numpy()
@@ -219,8 +201,8 @@ def pain_durations(ages, arms, seed=0):
     Raises
     ------
     ValueError
-        If ``ages`` and ``arms`` differ in length, an arm is unknown, or an arm has fewer
-        than 3 people.
+        If ``ages`` is not a 1-D array of finite numbers, ``arms`` differs from it in
+        length, an arm is unknown, or an arm has fewer than 3 people.
 
     Notes
     -----
@@ -243,16 +225,15 @@ def pain_durations(ages, arms, seed=0):
     >>> print(f"{years.mean():.1f} {years.std(ddof=1):.1f} {years.min():.1f}")
     10.7 9.7 0.8
     """
-    ages = np.asarray(ages, dtype=float)
+    ages = _validate.finite_array("ages", ages, ndim=(1,))
     arms = np.asarray(arms, dtype=object)
-    if ages.shape != arms.shape or ages.ndim != 1:
-        raise ValueError(f"ages and arms must be one-dimensional and of the same length; got "
-                         f"{ages.shape} and {arms.shape}.")
+    if ages.shape != arms.shape:
+        raise ValueError(f"arms must hold one arm per age; got {arms.shape} arms for "
+                         f"{ages.shape[0]} ages.")
     unknown = sorted({str(a) for a in arms} - set(ARMS))
     if unknown:
         raise ValueError(f"arms must hold only {', '.join(ARMS)}; got {', '.join(unknown)}.")
     rng = np.random.default_rng([_validate.integer("seed", seed, minimum=0), 1010])
-    get = _published().get
     lower = float(get("design.pain_history_months")) / 12.0
     out = np.full(ages.shape, np.nan)
     for arm in ARMS:
@@ -437,7 +418,6 @@ class CrossSection:
 
 
 def _scales():
-    get = _published().get
     t_mean, t_sd = pooled_published("tsk11")
     o_mean, o_sd = pooled_published("odi")
     p_mean, p_sd = pooled_published("pain")
@@ -536,7 +516,7 @@ def simulate_cross_section(structure="fear_to_disability", r=0.3, n=None,
     structure = _validate.choice("structure", structure, tuple(STRUCTURES))
     r = _validate.number("r", r, minimum=0, maximum=0.9)
     if n is None:
-        n = int(_published().get("n.randomized.total"))
+        n = int(get("n.randomized.total"))
     n = _validate.integer("n", n, minimum=10, maximum=10_000)
     seed = _validate.integer("seed", seed, minimum=0)
     q = _orthonormal(n, seed)
@@ -552,6 +532,7 @@ class FearReduction:
     Attributes
     ----------
     structure : str
+        The causal structure of the cross-section (one of :data:`STRUCTURES`).
     points : float
         How far each person's TSK-11 was lowered (not below the scale minimum).
     tsk11_before, tsk11_after : float

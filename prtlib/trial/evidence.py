@@ -1,12 +1,10 @@
-"""Checking a trial's reports against its own numbers: lesson 09's critical reading.
+"""Reading a trial's reports critically: a news misreading, calculators for printed results, replication plans.
 
-Three kinds of tool live here:
+Three kinds of tool live here, for lesson 09:
 
-- **misreadings and inconsistencies**: :func:`news_misreading` works out what a widely
-  shared summary's misreading of the arm sizes would imply; :func:`check_inconsistency`
-  and :func:`check_all` check each place where the paper gives two versions of a number
-  (:func:`prtlib.trial.published.inconsistencies`) against the ledger, with a number that says
-  how much it matters;
+- **a misreading**: :func:`news_misreading` works out what a widely shared summary's
+  misreading of the arm sizes would imply (the paper's own inconsistencies are checked in
+  :mod:`prtlib.trial.inconsistencies`);
 - **small calculators** a careful reader uses on printed results:
   :func:`read_interval` (the standard error behind a printed confidence interval) and
   :func:`precision_check` (how small a standard error a printed P value would need, and
@@ -24,30 +22,28 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from prtlib import _validate
+from prtlib.stats.intervals import Interval
+from prtlib.trial.constants import ARM_LABELS, ARMS
+from prtlib.trial.published.lookup import get
 
 __all__ = [
     "UNBLINDED_PRO_INFLATION",
     "UNBLINDED_PRO_INFLATION_NON_ACUPUNCTURE",
     "CIReading",
-    "InconsistencyCheck",
     "NewsMisreading",
     "PrecisionCheck",
     "ReplicationPlan",
     "ReplicationTarget",
     "bound_nearest_zero",
-    "check_all",
-    "check_inconsistency",
     "design_adjusted_effect",
     "news_misreading",
     "precision_check",
     "read_interval",
     "replication_plan",
     "replication_targets",
-    "report",
 ]
 
 UNBLINDED_PRO_INFLATION = 0.56
@@ -65,18 +61,6 @@ UNBLINDED_PRO_INFLATION_NON_ACUPUNCTURE = 0.17
 """The same exaggeration in the two non-acupuncture trials of Hróbjartsson et al. (2014):
 0.17 SD, 95% CI -0.07 to 0.41 (printed there as a difference in effect size of -0.17,
 -0.41 to 0.07), an interval that includes no bias at all."""
-
-
-def _get(key):
-    from prtlib.trial import published
-
-    return published.get(key)
-
-
-def _arms():
-    from prtlib.trial.constants import ARMS
-
-    return ARMS
 
 
 # ---------------------------------------------------------------------------------------
@@ -133,8 +117,6 @@ class NewsMisreading:
     def table(self):
         """The two readings side by side, one row per arm (a pandas DataFrame)."""
         import pandas as pd
-
-        from prtlib.trial.constants import ARM_LABELS
 
         rows = [{
             "arm": ARM_LABELS[a],
@@ -206,10 +188,10 @@ def news_misreading() -> NewsMisreading:
 def _news_misreading() -> NewsMisreading:
     from scipy import stats
 
-    arms = _arms()
-    randomized = {a: int(_get(f"n.randomized.{a}")) for a in arms}
-    responders = {a: int(_get(f"responders.pain01.post.{a}")) for a in arms}
-    claimed = {a: int(_get(f"news_summary.claimed_randomized.{a}")) for a in arms}
+    arms = ARMS
+    randomized = {a: int(get(f"n.randomized.{a}")) for a in arms}
+    responders = {a: int(get(f"responders.pain01.post.{a}")) for a in arms}
+    claimed = {a: int(get(f"news_summary.claimed_randomized.{a}")) for a in arms}
     test_claimed = stats.chisquare([claimed[a] for a in arms])
     test_real = stats.chisquare([randomized[a] for a in arms])
     return NewsMisreading(
@@ -220,7 +202,7 @@ def _news_misreading() -> NewsMisreading:
         response_percent={a: 100.0 * responders[a] / randomized[a] for a in arms},
         implied_response_percent={a: 100.0 * responders[a] / claimed[a] for a in arms},
         claimed_total=sum(claimed.values()),
-        randomized_total=int(_get("n.randomized.total")),
+        randomized_total=int(get("n.randomized.total")),
         chi2=float(test_claimed.statistic),
         p_value=float(test_claimed.pvalue),
         chi2_randomized=float(test_real.statistic),
@@ -239,26 +221,24 @@ class CIReading:
 
     Attributes
     ----------
-    low, high : float
-        The printed limits.
-    confidence_level : float
-        Coverage of the interval, e.g. 0.95.
+    ci : Interval
+        The printed interval, read from a report: ``ci.low``, ``ci.high`` and its
+        coverage ``ci.level`` (e.g. 0.95); ``ci.method`` is ``"as printed"``.
     se : float
         Standard error implied if the interval is ``estimate +/- z * se``.
     midpoint : float
         Centre of the interval (where a symmetric interval's estimate would sit).
     """
 
-    low: float
-    high: float
-    confidence_level: float
+    ci: Interval
     se: float
     midpoint: float
 
     def asymmetry(self, estimate: float) -> float:
         """(upper arm - lower arm) / width for an estimate: 0 for a symmetric interval."""
         estimate = _validate.number("estimate", estimate)
-        return ((self.high - estimate) - (estimate - self.low)) / (self.high - self.low)
+        low, high = self.ci
+        return ((high - estimate) - (estimate - low)) / self.ci.width
 
 
 def read_interval(low, high, confidence_level=0.95) -> CIReading:
@@ -274,7 +254,8 @@ def read_interval(low, high, confidence_level=0.95) -> CIReading:
     Returns
     -------
     CIReading
-        ``se``, ``midpoint`` and an ``asymmetry(estimate)`` method.
+        The interval as ``ci`` (an :class:`~prtlib.stats.intervals.Interval` with the
+        level), ``se``, ``midpoint`` and an ``asymmetry(estimate)`` method.
 
     Raises
     ------
@@ -301,6 +282,8 @@ def read_interval(low, high, confidence_level=0.95) -> CIReading:
     The interval printed with g = -1.74 (PRT vs usual care, Results text):
 
     >>> r = read_interval(-2.28, -1.32)
+    >>> print(r.ci)
+    -2.28 to -1.32 (95% CI, as printed)
     >>> print(f"SE {r.se:.3f}, midpoint {r.midpoint:.2f}")
     SE 0.245, midpoint -1.80
     >>> print(f"{r.asymmetry(-1.74):.3f}")
@@ -314,7 +297,8 @@ def read_interval(low, high, confidence_level=0.95) -> CIReading:
     from scipy import stats
 
     z = float(stats.norm.isf((1.0 - level) / 2.0))
-    return CIReading(lo, hi, level, (hi - lo) / (2.0 * z), (lo + hi) / 2.0)
+    return CIReading(Interval(lo, hi, level, "as printed"), (hi - lo) / (2.0 * z),
+                     (lo + hi) / 2.0)
 
 
 @dataclass(frozen=True)
@@ -624,9 +608,9 @@ def replication_targets() -> tuple[ReplicationTarget, ...]:
     [('post_placebo', -1.14), ('12mo_placebo', -0.7), ('12mo_placebo_design', -0.65),
      ('planning', -0.62), ('post_unblinded', -0.58), ('12mo_placebo_bound', -0.29)]
     """
-    post = _get("g.pain.post.prt_vs_placebo")
-    g12 = _get("g.pain.12mo.prt_vs_placebo")
-    se12 = _get("g.pain.12mo.prt_vs_placebo.se")
+    post = get("g.pain.post.prt_vs_placebo")
+    g12 = get("g.pain.12mo.prt_vs_placebo")
+    se12 = get("g.pain.12mo.prt_vs_placebo.se")
     return (
         ReplicationTarget("post_placebo", "PRT vs placebo after treatment, as published",
                           post, "Table 2's change-score g at the primary end point."),
@@ -638,8 +622,8 @@ def replication_targets() -> tuple[ReplicationTarget, ...]:
                           "The true effect whose significant estimates would average the "
                           "published one (Gelman & Carlin 2014); small when power is high."),
         ReplicationTarget("planning",
-                          f"the trial's own planning effect (d = {_get('power.target_d'):g})",
-                          -_get("power.target_d"),
+                          f"the trial's own planning effect (d = {get('power.target_d'):g})",
+                          -get("power.target_d"),
                           "What the trial was designed to detect (Methods)."),
         ReplicationTarget("post_unblinded", "after treatment, minus an unblinding allowance",
                           post + UNBLINDED_PRO_INFLATION,
@@ -755,439 +739,6 @@ def replication_plan(g, power=0.8, alpha=0.05, n_trial=None) -> ReplicationPlan:
     a = _validate.probability("alpha", alpha, open_interval=True)
     p = _validate.number("power", power, minimum=a, maximum=1, min_inclusive=False,
                          max_inclusive=False)
-    n = int(_get("n.randomized.prt")) if n_trial is None else _validate.integer(
+    n = int(get("n.randomized.prt")) if n_trial is None else _validate.integer(
         "n_trial", n_trial, minimum=2)
     return _plan(g, p, a, n)
-
-
-# ---------------------------------------------------------------------------------------
-# The paper's inconsistencies, checked
-# ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class InconsistencyCheck:
-    """One inconsistency of :func:`prtlib.trial.published.inconsistencies`, checked by code.
-
-    Attributes
-    ----------
-    id, topic : str
-        As in :func:`prtlib.trial.published.inconsistencies`.
-    versions : tuple of str
-        Each version, cited: ``"key = printed (source)"``.
-    evidence : dict
-        Named numbers (or facts) that the check computed from the ledger.
-    verdict : str
-        What the check shows, in one or two sentences.
-    changes : str
-        Which conclusion, if any, the inconsistency changes.
-    course_uses : tuple of str
-        The keys the course quotes.
-    differs : str
-        What the versions say, in one or two sentences built from the ledger's printed
-        values (so that a reader sees the numbers, not only the topic).
-    """
-
-    id: str
-    topic: str
-    versions: tuple
-    evidence: dict = field(repr=False)
-    verdict: str = ""
-    changes: str = ""
-    course_uses: tuple = ()
-    differs: str = ""
-
-
-def _cite(key: str) -> str:
-    from prtlib.trial import published
-
-    f = published.fact(key)
-    return f"{key} = {f.printed} ({f.source})"
-
-
-def _news():
-    m = news_misreading()
-    return ({"claimed_total": m.claimed_total, "randomized_total": m.randomized_total,
-             "left_out": m.left_out, "chi2": m.chi2, "p_value": m.p_value,
-             **{f"response_percent.{a}": m.response_percent[a] for a in m.arms}},
-            f"Read as arm sizes, 33/10/5 would leave {m.left_out} of the "
-            f"{m.randomized_total} randomized out, make every arm's responder rate 100%, "
-            f"and imply an allocation that equal-probability randomization gives with "
-            f"p = {m.p_value:.1e} (chi-square {m.chi2:.1f}, 2 df). Read correctly, "
-            f"{m.response_percent['prt']:.0f}%, {m.response_percent['placebo']:.0f}% and "
-            f"{m.response_percent['usual_care']:.0f}% of the PRT, placebo and usual-care arms "
-            "ended with pain 0 or 1.",
-            "The summary's reading removes the comparison between arms altogether; the "
-            "paper's result is untouched.")
-
-
-def _g_uc():
-    table = _get("g.pain.post.prt_vs_usual_care")
-    text = _get("g.pain.post.prt_vs_usual_care.text")
-    se = _get("g.pain.post.prt_vs_usual_care.se")
-    ci = read_interval(_get("g.pain.post.prt_vs_usual_care.text.ci_low"),
-                       _get("g.pain.post.prt_vs_usual_care.text.ci_high"))
-    gap = abs(table - text)
-    return ({"table": table, "text": text, "gap": gap, "se": se, "gap_in_se": gap / se,
-             "ci_low": ci.low, "ci_high": ci.high, "ci_se": ci.se,
-             "ci_midpoint": ci.midpoint},
-            f"The two versions differ by {gap:.2f}, which is {gap / se:.2f} standard errors "
-            f"(SE {se:.2f}); the printed interval implies an SE of {ci.se:.3f}, consistent "
-            "with Table 2. A rounding-level difference.",
-            "None: both versions describe the same very large effect.")
-
-
-def _dates():
-    def months(key):
-        year, month = (int(x) for x in str(_get(key)).split("-"))
-        return 12 * year + month
-
-    a0, a1 = months("dates.abstract.start"), months("dates.abstract.end")
-    m0, m1 = months("dates.methods.start"), months("dates.methods.end")
-    swapped = {a0 % 12, a1 % 12} == {m0 % 12, m1 % 12} and (a0, a1) != (m0, m1)
-    return ({"abstract_months": a1 - a0, "methods_months": m1 - m0,
-             "months_swapped": swapped, "abstract_inside_methods": m0 <= a0 and a1 <= m1},
-            f"The abstract's period spans {a1 - a0} months and the Methods' {m1 - m0}; the "
-            "start and end months are the same pair, swapped, and the abstract's period "
-            "lies inside the Methods'.",
-            "No effect estimate; only when the trial ran. The paper alone cannot settle "
-            "which is right (the trial registration could).")
-
-
-def _odi():
-    g = _get("g.odi.12mo.prt_vs_placebo")
-    p = _get("g.odi.12mo.prt_vs_placebo.p_below")
-    n1 = _get("n.monitored.12mo.prt")
-    n2 = _get("n.monitored.12mo.placebo")
-    check = precision_check(g, p, n1, n2)
-    from prtlib.stats.effect_sizes import hedges_g_from_summary
-
-    from_means = hedges_g_from_summary(_get("odi.12mo.prt.mean"), _get("odi.12mo.prt.sd"), n1,
-                                       _get("odi.12mo.placebo.mean"),
-                                       _get("odi.12mo.placebo.sd"), n2)
-    return ({"g": g, "p_below": p, "n1": n1, "n2": n2, "se_needed": check.se_needed,
-             "se_given_n": check.se_given_n, "p_given_n": check.p_given_n,
-             "n_per_group_needed": check.n_per_group_needed,
-             "g_from_12mo_means": from_means.estimate, "se_from_12mo_means": from_means.se},
-            f"P < .001 needs SE <= {check.se_needed:.3f} for g = {g:g}; with {n1} and {n2} "
-            f"people the SE is about {check.se_given_n:.2f}, which gives P = "
-            f"{check.p_given_n:.2f} (about {math.ceil(check.n_per_group_needed)} per arm would "
-            f"be needed). The 12-month means and SDs alone give g = "
-            f"{from_means.estimate:.2f}. The printed -0.23 fits neither.",
-            "The 12-month disability comparison with placebo cannot be quoted from Table 2's "
-            "g; compute it from the means and SDs instead.")
-
-
-def _pcs():
-    from prtlib.trial import published
-
-    row = published.fact("etable6.pcs_rows")
-    return ({"course_uses_pcs_rows": row.course_uses, "pcs_mediated": _get(
-             "mediation.pcs.result")},
-            "The rows labelled Pain Catastrophizing Scale repeat the PANAS negative-affect "
-            "rows, so they cannot be PCS results; the ledger keeps no PCS numbers from "
-            "eTable 6.",
-            "Any PCS result in eTable 6; the text's statement that PCS did not mediate "
-            "cannot be checked against the table.")
-
-
-def _sign():
-    change = {a: _get(f"tsk11.post.{a}.mean") - _get(f"tsk11.baseline.{a}.mean")
-              for a in ("prt", "placebo")}
-    row = _get("mediation.etable5_row.tsk11_12mo.a")
-    return ({"tsk11_change.prt": change["prt"], "tsk11_change.placebo": change["placebo"],
-             "difference": change["prt"] - change["placebo"],
-             "a.1mo": _get("mediation.tsk11.1mo.a"), "a.12mo": _get("mediation.tsk11.12mo.a"),
-             "row_a": row},
-            f"TSK-11 fell {-change['prt']:.2f} points with PRT and {-change['placebo']:.2f} "
-            f"with placebo, so a path a from PRT vs placebo to the change in TSK-11 should be "
-            f"negative, as its neighbours are; the row's +{row:.2f} is most likely a sign "
-            "error (or a row from another model).",
-            "None for the mediation conclusion, which rests on the negative paths; a "
-            "likely typo.")
-
-
-def _connectivity():
-    from prtlib.trial import published
-
-    conn = published.fmri_connectivity()
-    counts = {}
-    for seed in ("aPFC", "aIns"):
-        for cmp in ("prt_vs_placebo", "prt_vs_usual_care"):
-            rows = conn[(conn["seed"] == seed) & (conn["comparison"] == cmp)]
-            counts[f"{seed}.{cmp}"] = int(rows["cluster"].sum())
-    missing = [k for k, v in counts.items() if v == 0]
-    names = ", ".join(k.replace(".prt_vs_", " vs ").replace("_", " ") for k in missing)
-    return ({**counts, "claimed_pairs": len(counts), "pairs_without_cluster": len(missing)},
-            f"The abstract's claim needs a surviving cluster for both seeds against both "
-            f"control arms; eTable 8 has none for {names}.",
-            "The abstract overstates the connectivity result: the aPFC-S1 increase was found "
-            "against placebo only.")
-
-
-def _change_score():
-    from prtlib.stats.effect_sizes import hedges_g_from_summary
-
-    out = {}
-    for cmp, other in (("prt_vs_placebo", "placebo"), ("prt_vs_usual_care", "usual_care")):
-        post = hedges_g_from_summary(_get("pain.post.prt.mean"), _get("pain.post.prt.sd"),
-                                     _get("n.monitored.post.prt"),
-                                     _get(f"pain.post.{other}.mean"),
-                                     _get(f"pain.post.{other}.sd"),
-                                     _get(f"n.monitored.post.{other}"))
-        out[f"change_score.{cmp}"] = _get(f"g.pain.post.{cmp}")
-        out[f"post_only.{cmp}"] = post.estimate
-    out["baseline_gap_usual_care"] = (_get("pain.baseline.prt.mean")
-                                      - _get("pain.baseline.usual_care.mean"))
-    return (out,
-            f"From the post-treatment means and SDs alone, g is "
-            f"{out['post_only.prt_vs_placebo']:.2f} vs placebo and "
-            f"{out['post_only.prt_vs_usual_care']:.2f} vs usual care; Table 2's change-score "
-            f"g are {out['change_score.prt_vs_placebo']:.2f} and "
-            f"{out['change_score.prt_vs_usual_care']:.2f}. Usual care started "
-            f"{out['baseline_gap_usual_care']:.2f} points lower, so its comparison changes most.",
-            "Not an error but a definition: a meta-analysis that pools post-treatment SMDs "
-            "would enter a smaller effect vs usual care than Table 2's.")
-
-
-def _public():
-    out = {}
-    for arm in _arms():
-        out[f"table2.{arm}"] = _get(f"pain.baseline.{arm}.mean")
-        out[f"public.{arm}"] = _get(f"public_data.pain.baseline.{arm}.mean")
-    out["g.table2"] = _get("g.pain.post.prt_vs_placebo")
-    out["g.public"] = _get("public_data.g.pain.post.prt_vs_placebo")
-    gaps = [out[f"table2.{a}"] - out[f"public.{a}"] for a in _arms()]
-    return (out,
-            f"Table 2's baselines average two sessions; the public file's single session is "
-            f"{min(gaps):.2f} to {max(gaps):.2f} points lower, so change-score g from the "
-            f"file differs slightly ({out['g.public']:.2f} vs {out['g.table2']:.2f} vs "
-            "placebo).",
-            "None: know which baseline an analysis uses.")
-
-
-def _printed(key: str) -> str:
-    from prtlib.trial import published
-
-    return published.fact(key).printed
-
-
-def _differs(inconsistency_id: str) -> str:
-    """What the versions of one inconsistency say, from the ledger's printed values."""
-    p = _printed
-    arms = ("prt", "placebo", "usual_care")
-
-    def listed(prefix: str, suffix: str = "") -> str:
-        first, second, third = (p(f"{prefix}{a}{suffix}") for a in arms)
-        return f"{first}, {second} and {third}"
-
-    if inconsistency_id == "news_randomized":
-        claimed = listed("news_summary.claimed_randomized.")
-        randomized = listed("n.randomized.")
-        return (f"The summary gave {claimed} as the numbers randomized to PRT, placebo and "
-                f"usual care; Figure 1 shows {randomized} randomized, and {claimed} are the "
-                "numbers in each arm with pain 0 or 1 after treatment.")
-    if inconsistency_id == "g_post_usual_care":
-        key = "g.pain.post.prt_vs_usual_care"
-        return (f"Table 2 prints g = {p(key)} (SE {p(key + '.se')}); the abstract and the "
-                f"Results text print g = {p(key + '.text')} (95% CI {p(key + '.text.ci_low')} "
-                f"to {p(key + '.text.ci_high')}).")
-    if inconsistency_id == "study_dates":
-        return (f"The abstract says the trial ran from {p('dates.abstract.start')} to "
-                f"{p('dates.abstract.end')}; the Methods say from {p('dates.methods.start')} "
-                f"to {p('dates.methods.end')}.")
-    if inconsistency_id == "odi_12mo_g":
-        return (f"Table 2 prints the 12-month disability (ODI) effect of PRT vs placebo as "
-                f"g = {p('g.odi.12mo.prt_vs_placebo')} with no SE and "
-                f"P < {p('g.odi.12mo.prt_vs_placebo.p_below')}.")
-    if inconsistency_id == "etable6_pcs":
-        return (f"In eTable 6 the rows labelled Pain Catastrophizing Scale "
-                f"{p('etable6.pcs_rows')}; the text and eTable 5 say that PCS "
-                f"{p('mediation.pcs.result')}.")
-    if inconsistency_id == "etable5_sign":
-        return (f"eTable 5's row 'TSK-11 at 12 months' prints path a as "
-                f"{p('mediation.etable5_row.tsk11_12mo.a')}; the neighbouring paths a are "
-                f"{p('mediation.tsk11.12mo.a')} (12 months) and {p('mediation.tsk11.1mo.a')} "
-                "(1 month).")
-    if inconsistency_id == "connectivity_claim":
-        base = "fmri.connectivity"
-        return (f"The abstract says: {p(base + '.abstract_claim')}. eTable 8 lists, per seed, "
-                f"aPFC {p(base + '.apfc.prt_vs_placebo.clusters')} clusters vs placebo and "
-                f"{p(base + '.apfc.prt_vs_usual_care.clusters')} vs usual care; aIns "
-                f"{p(base + '.ains.prt_vs_placebo.clusters')} vs placebo and "
-                f"{p(base + '.ains.prt_vs_usual_care.clusters')} vs usual care.")
-    if inconsistency_id == "change_score_g":
-        return (f"Table 2's change-score g are {p('g.pain.post.prt_vs_placebo')} (vs placebo) "
-                f"and {p('g.pain.post.prt_vs_usual_care')} (vs usual care); the "
-                f"post-treatment means and SDs alone give "
-                f"{p('g.pain.post.prt_vs_placebo.post_only')} and "
-                f"{p('g.pain.post.prt_vs_usual_care.post_only')}.")
-    if inconsistency_id == "public_data_baseline":
-        table2 = listed("pain.baseline.", ".mean")
-        public = listed("public_data.pain.baseline.", ".mean")
-        return (f"Baseline pain by arm in Table 2 (mean of two sessions): {table2}; in the "
-                f"public file (one session): {public}. Change-score g vs placebo: "
-                f"{p('g.pain.post.prt_vs_placebo')} (Table 2), "
-                f"{p('public_data.g.pain.post.prt_vs_placebo')} (public file).")
-    raise KeyError(inconsistency_id)
-
-
-_CHECKS = {
-    "news_randomized": _news,
-    "g_post_usual_care": _g_uc,
-    "study_dates": _dates,
-    "odi_12mo_g": _odi,
-    "etable6_pcs": _pcs,
-    "etable5_sign": _sign,
-    "connectivity_claim": _connectivity,
-    "change_score_g": _change_score,
-    "public_data_baseline": _public,
-}
-
-
-@functools.cache
-def _check(inconsistency_id: str) -> InconsistencyCheck:
-    from prtlib.trial import published
-
-    table = published.inconsistencies().set_index("id")
-    row = table.loc[inconsistency_id]
-    evidence, verdict, changes = _CHECKS[inconsistency_id]()
-    return InconsistencyCheck(inconsistency_id, row["topic"],
-                              tuple(_cite(k) for k in row["versions"]), evidence, verdict,
-                              changes, tuple(row["course_uses"]), _differs(inconsistency_id))
-
-
-def check_inconsistency(inconsistency_id: str) -> InconsistencyCheck:
-    """Check one of the paper's inconsistencies against the ledger.
-
-    Parameters
-    ----------
-    inconsistency_id : str
-        An ``id`` of :func:`prtlib.trial.published.inconsistencies`, e.g. ``"odi_12mo_g"``.
-
-    Returns
-    -------
-    InconsistencyCheck
-        The cited versions, the computed ``evidence``, a ``verdict`` and what it
-        ``changes``.
-
-    Raises
-    ------
-    ValueError
-        If the id is not one of the ledger's inconsistencies.
-
-    Notes
-    -----
-    Each check recomputes what a careful reader can from the published numbers: the gap
-    between two versions in standard errors, the SE a P value needs
-    (:func:`precision_check`), a post-only g (:func:`prtlib.stats.effect_sizes.hedges_g_from_summary`),
-    the surviving clusters per seed (:func:`prtlib.trial.published.fmri_connectivity`), the
-    sign a path must have given the TSK-11 means, and so on [1]_.
-
-    References
-    ----------
-    .. [1] Ashar YK, et al. JAMA Psychiatry. 2022;79(1):13-23 and Supplement 2.
-       doi:10.1001/jamapsychiatry.2021.2669
-
-    Examples
-    --------
-    >>> c = check_inconsistency("g_post_usual_care")
-    >>> c.versions
-    ('g.pain.post.prt_vs_usual_care = -1.75 (Table 2)', 'g.pain.post.prt_vs_usual_care.text = -1.74 (Abstract; Results text)')
-    >>> print(f"{c.evidence['gap_in_se']:.3f}")
-    0.042
-    >>> check_inconsistency("connectivity_claim").evidence["aPFC.prt_vs_usual_care"]
-    0
-    """
-    if not isinstance(inconsistency_id, str) or inconsistency_id not in _CHECKS:
-        allowed = ", ".join(repr(k) for k in _CHECKS)
-        raise ValueError(f"inconsistency_id must be one of {allowed}; got "
-                         f"{inconsistency_id!r}.")
-    check = _check(inconsistency_id)
-    return dataclasses.replace(check, evidence=dict(check.evidence))
-
-
-def check_all():
-    """Every inconsistency of the ledger, checked: one row each.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``id``, ``topic``, ``differs``, ``verdict`` and ``changes``, in the order
-        of :func:`prtlib.trial.published.inconsistencies`.
-
-    Notes
-    -----
-    See :func:`check_inconsistency` for what each check computes [1]_.
-
-    References
-    ----------
-    .. [1] Ashar YK, et al. JAMA Psychiatry. 2022;79(1):13-23.
-       doi:10.1001/jamapsychiatry.2021.2669
-
-    Examples
-    --------
-    >>> table = check_all()
-    >>> table["id"].tolist()[:3]
-    ['news_randomized', 'g_post_usual_care', 'study_dates']
-    >>> list(table.columns)
-    ['id', 'topic', 'differs', 'verdict', 'changes']
-    """
-    import pandas as pd
-
-    from prtlib.trial import published
-
-    ids = published.inconsistencies()["id"].tolist()
-    rows = [check_inconsistency(i) for i in ids]
-    return pd.DataFrame([{"id": r.id, "topic": r.topic, "differs": r.differs,
-                          "verdict": r.verdict, "changes": r.changes} for r in rows],
-                        columns=["id", "topic", "differs", "verdict", "changes"])
-
-
-def report(width: int = 80) -> str:
-    r"""Every inconsistency as plain text: its topic, what differs and what it changes.
-
-    Parameters
-    ----------
-    width : int, default 80
-        The longest line, in characters (at least 40). Lines break between words only,
-        never inside a word or a number, so a narrow notebook column cannot split "-1.75".
-
-    Returns
-    -------
-    str
-        One block per inconsistency, in the order of :func:`check_all`, separated by a
-        blank line.
-
-    Raises
-    ------
-    ValueError
-        If ``width`` is not an integer of at least 40.
-
-    Examples
-    --------
-    >>> text = report()
-    >>> print(text.split("\n\n")[2])
-    Study dates
-      what differs: The abstract says the trial ran from November 2017 to August
-        2018; the Methods say from August 2017 to November 2018.
-      what it changes: No effect estimate; only when the trial ran. The paper alone
-        cannot settle which is right (the trial registration could).
-    >>> max(len(line) for line in text.splitlines()) <= 80
-    True
-    """
-    if isinstance(width, bool) or not isinstance(width, int) or width < 40:
-        raise ValueError(f"width must be an integer of at least 40 characters; got {width!r}.")
-
-    def wrap(label: str, text: str) -> list[str]:
-        return textwrap.wrap(f"{label}: {text}", width=width, initial_indent="  ",
-                             subsequent_indent="    ", break_long_words=False,
-                             break_on_hyphens=False)
-
-    blocks = []
-    for row in check_all().itertuples():
-        lines = textwrap.wrap(row.topic, width=width, break_long_words=False,
-                              break_on_hyphens=False)
-        lines += wrap("what differs", row.differs) + wrap("what it changes", row.changes)
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)

@@ -6,8 +6,9 @@ Lesson 01 uses three pieces:
   direction is worse (BPI pain, TSK-11, PCS, SOPA-Emotion, ODI);
 - :func:`check_eligibility`: the trial's entry criteria (from the ledger), applied to one
   person, with the reasons someone would be turned away;
-- :func:`fear_avoidance_figure`: the fear-avoidance cycle of Vlaeyen and Linton, with the
-  step that pain reprocessing targets.
+- :data:`FEAR_AVOIDANCE_CYCLE`: the steps of the fear-avoidance cycle of Vlaeyen and Linton
+  (the course's figures draw it: ``figures.painscience.fear_avoidance_figure``), with the step
+  that pain reprocessing targets.
 """
 
 from __future__ import annotations
@@ -15,22 +16,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from prtlib import _validate
+from prtlib.trial.published.lookup import get
 
 __all__ = [
     "CRITERIA",
+    "FEAR_AVOIDANCE_CYCLE",
     "INSTRUMENTS",
     "Eligibility",
     "Instrument",
     "check_eligibility",
-    "fear_avoidance_figure",
     "instrument",
 ]
-
-
-def _published():
-    from prtlib.trial import published
-
-    return published
 
 
 @dataclass(frozen=True)
@@ -98,7 +94,6 @@ class Instrument:
 
 
 def _instruments() -> dict:
-    get = _published().get
     return {
         "pain": Instrument(
             "pain", "Brief Pain Inventory, average pain over the past week",
@@ -256,7 +251,6 @@ def check_eligibility(age, screening_pain, months_with_pain, share_of_days,
     >>> check_eligibility(45, 5, 36, 0.9, True).failed
     ('leg_pain',)
     """
-    get = _published().get
     age_min, age_max = int(get("design.age_min")), int(get("design.age_max"))
     pain_min = float(get("design.screening_pain_min"))
     months_min = float(get("design.pain_history_months"))
@@ -295,98 +289,18 @@ def check_eligibility(age, screening_pain, months_with_pain, share_of_days,
 # The fear-avoidance cycle
 # ---------------------------------------------------------------------------------------
 
-_CYCLE = (
+FEAR_AVOIDANCE_CYCLE = (
     ("pain", "Pain experienced"),
     ("appraisal", "Appraised as a threat\n(\"something is damaged\")"),
     ("fear", "Pain-related fear\nand catastrophizing"),
     ("avoidance", "Avoidance and\nhypervigilance"),
     ("disability", "Disuse, disability,\nlow mood"),
 )
+"""The steps of the fear-avoidance cycle (Vlaeyen & Linton 2000), in order: (step, label).
 
+Pain appraised as a sign of damage feeds fear, fear feeds avoidance and vigilance, these
+lead to disuse, disability and low mood, which sustain the pain; pain reprocessing targets
+the appraisal. The course draws it with ``figures.painscience.fear_avoidance_figure``.
 
-def fear_avoidance_figure(highlight: str | None = "appraisal"):
-    """Draw the fear-avoidance cycle, with the exit route that a safety appraisal opens.
-
-    Parameters
-    ----------
-    highlight : {"pain", "appraisal", "fear", "avoidance", "disability"} or None
-        The step to mark in colour, default the appraisal of pain as a threat (the step
-        that pain reprocessing targets); None marks nothing.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        An 8 x 5.2 inch figure. Labels are text artists on ``fig.axes[0]`` (the arrows are
-        annotations with empty text).
-
-    Raises
-    ------
-    ValueError
-        For an unknown step.
-
-    Notes
-    -----
-    After Vlaeyen and Linton (2000): pain that is appraised as a sign of damage feeds
-    fear, fear feeds avoidance and vigilance, these lead to disuse, disability and low
-    mood, which sustain the pain. Pain appraised as safe leads instead to confronting
-    activities and to recovery.
-
-    References
-    ----------
-    Vlaeyen JWS, Linton SJ. Fear-avoidance and its consequences in chronic musculoskeletal
-    pain: a state of the art. Pain. 2000;85(3):317-332. doi:10.1016/S0304-3959(99)00242-0
-
-    Examples
-    --------
-    >>> fig = fear_avoidance_figure()
-    >>> labels = [t.get_text() for t in fig.axes[0].texts if t.get_text()]
-    >>> len(labels), labels[0]
-    (8, 'Pain experienced')
-    """
-    import numpy as np
-
-    from prtlib.course.plotting import HIGHLIGHT, OKABE_ITO, new_figure
-
-    steps = [key for key, _ in _CYCLE]
-    if highlight is not None:
-        _validate.choice("highlight", highlight, steps)
-    fig, ax = new_figure(8, 5.2)
-    ax.set_xlim(-1.9, 2.9)
-    ax.set_ylim(-1.55, 1.5)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    angles = np.pi / 2 - 2 * np.pi * np.arange(len(_CYCLE)) / len(_CYCLE)
-    radius = 1.05
-    points = [(radius * np.cos(a), radius * np.sin(a)) for a in angles]
-    boxes = []
-    for (key, label), (x, y) in zip(_CYCLE, points, strict=True):
-        chosen = key == highlight
-        boxes.append(ax.text(x, y, label, ha="center", va="center", fontsize=10.5,
-                             fontweight="bold" if chosen else "normal",
-                             bbox={"boxstyle": "round,pad=0.45", "facecolor": "white",
-                                   "edgecolor": HIGHLIGHT if chosen else "#555555",
-                                   "linewidth": 2.2 if chosen else 1.0}))
-
-    def connect(start, end, colour, rad=0.0, width=1.4):
-        # Centre to centre, clipped at both boxes' edges: no arrow crosses a label.
-        ax.annotate("", xy=end.get_position(), xytext=start.get_position(),
-                    arrowprops={"arrowstyle": "-|>", "color": colour, "lw": width,
-                                "connectionstyle": f"arc3,rad={rad}",
-                                "patchA": start.get_bbox_patch(),
-                                "patchB": end.get_bbox_patch(), "shrinkA": 4, "shrinkB": 4})
-
-    for i, start in enumerate(boxes):
-        connect(start, boxes[(i + 1) % len(boxes)], "#555555", rad=-0.2)
-    safe = OKABE_ITO["bluish_green"]
-    safe_box = ax.text(2.15, 0.85, "Appraised as safe", ha="center", va="center",
-                       fontsize=10.5, bbox={"boxstyle": "round,pad=0.45",
-                                            "facecolor": "white", "edgecolor": safe})
-    recovery = ax.text(2.15, -0.35, "Confronting activity,\nrecovery", ha="center",
-                       va="center", fontsize=10.5,
-                       bbox={"boxstyle": "round,pad=0.45", "facecolor": "white",
-                             "edgecolor": safe})
-    connect(boxes[0], safe_box, safe, width=1.6)
-    connect(safe_box, recovery, safe, width=1.6)
-    ax.text(0, -1.45, "The fear-avoidance cycle (after Vlaeyen & Linton 2000)",
-            ha="center", fontsize=10, color="#555555", fontstyle="italic")
-    return fig
+Vlaeyen JWS, Linton SJ. Pain. 2000;85(3):317-332. doi:10.1016/S0304-3959(99)00242-0
+"""

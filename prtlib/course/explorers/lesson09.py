@@ -6,7 +6,7 @@
   (:func:`prtlib.trial.appraisal.assess`).
 - :class:`InconsistencyExplorer`: steps through the places where the paper gives two
   versions of a number, with the evidence a careful reader can compute for each
-  (:func:`prtlib.trial.evidence.check_inconsistency`).
+  (:func:`prtlib.trial.inconsistencies.check_inconsistency`).
 - :class:`ReplicationPlannerExplorer`: power curves and the sample size a replication
   needs for the published effect or a shrunken one (:func:`prtlib.trial.evidence.replication_plan`).
 """
@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 
 from prtlib.course.explorers.base import Explorer
 from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, STYLE, new_figure
-from prtlib.trial import appraisal, evidence
+from prtlib.trial import appraisal, evidence, inconsistencies
 from prtlib.trial.constants import ARM_SHORT_LABELS, ARMS
 
 JUDGEMENT_STYLE = {
@@ -257,7 +257,8 @@ class InconsistencyExplorer(Explorer):
     def make_controls(self):
         import ipywidgets as widgets
 
-        options = [(evidence.check_inconsistency(i).topic, i) for i in _inconsistency_ids()]
+        options = [(inconsistencies.check_inconsistency(i).topic, i)
+                   for i in _inconsistency_ids()]
         return {"item": widgets.Dropdown(options=options, value=options[0][1],
                                          description="Inconsistency",
                                          style={"description_width": "110px"},
@@ -275,7 +276,7 @@ class InconsistencyExplorer(Explorer):
             "change_score_g": self._change_score, "public_data_baseline": self._public,
         }
         for item in _inconsistency_ids():
-            check = evidence.check_inconsistency(item)
+            check = inconsistencies.check_inconsistency(item)
             ax = builders[item](fig, check.evidence)
             ax.set_title(check.topic, fontsize=13, loc="left")
             ax.set_visible(False)
@@ -333,8 +334,8 @@ class InconsistencyExplorer(Explorer):
         z = 1.959964
         rows = [("Table 2: g ± 1.96 SE", ev["table"], ev["table"] - z * ev["se"],
                  ev["table"] + z * ev["se"], OKABE_ITO["blue"]),
-                ("Abstract and text:\ng with printed 95% CI", ev["text"], ev["ci_low"],
-                 ev["ci_high"], OKABE_ITO["orange"])]
+                ("Abstract and text:\ng with printed 95% CI", ev["text"], *ev["ci"],
+                 OKABE_ITO["orange"])]
         ax = self._number_line(fig, rows, "Hedges g, PRT vs usual care after treatment "
                                "(< 0 favours PRT)", (-2.5, -1.0))
         ax.text(0.98, 0.05, f"gap {ev['gap']:.2f} = {ev['gap_in_se']:.2f} SE",
@@ -498,7 +499,7 @@ class InconsistencyExplorer(Explorer):
 
     # -- the wire -----------------------------------------------------------------------
     def compute(self, item):
-        return {"item": item, "check": evidence.check_inconsistency(item)}
+        return {"item": item, "check": inconsistencies.check_inconsistency(item)}
 
     def draw(self, state):
         for item, ax in self.panels.items():
