@@ -51,6 +51,10 @@ MODULES = {
     "outcomes": ("trial", "published outcomes arranged by arm and time"),
     "trial_effects": ("trial", "the trial's effects in several currencies (responders, "
                                "Table 2's g over time, effect-size variants)"),
+    "mechanisms": ("trial", "the trial's mediation data: PRT, the change in fear-of-movement "
+                            "beliefs and pain"),
+    "followup": ("trial", "follow-up, attrition and missing data in the trial (Table 2's "
+                          "trajectories, the dropout study, the trial's mixed model)"),
     "painscience": ("trial", "questionnaires, eligibility and the fear-avoidance cycle"),
     "designs": ("trial", "how a randomized trial earns its conclusions (confounding, "
                          "regression to the mean, allocation, intention to treat, CONSORT)"),
