@@ -3,7 +3,7 @@ hidden common cause of mediator and outcome manufactures one.
 
 Everything here takes plain arrays (X a 0/1 treatment code, M the mediator, Y the
 outcome) and explicit parameters; the trial's analysis sample (PRT against a control,
-TSK-11 change as M) is :func:`prtlib.trial.mechanisms.mediation_data`.
+TSK-11 change as M) is built in the trial layer, by ``trial.mechanisms.mediation_data``.
 
 - :func:`mediation_paths`: paths a, b, c, c' and the indirect effect ab by least squares,
   standardized as eTable 5 is;

@@ -12,7 +12,7 @@ estimators it tests.
 
 Everything takes plain arrays and explicit parameters. The PRT trial's attrition, its
 Table 2 trajectories, the dropout study with Table 2's means and the trial's own mixed
-model are in :mod:`prtlib.trial.followup`.
+model are in the trial layer, ``trial.followup``.
 
 Sign convention: treated minus control. On the pain scale a benefit is negative.
 """

@@ -2,7 +2,7 @@
 missing completely at random, at random, or not at random.
 
 Everything takes plain arrays and explicit parameters; the trial's version, whose true
-means are Table 2's, is :func:`prtlib.trial.followup.simulate_complete_trials`.
+means are Table 2's, is ``trial.followup.simulate_complete_trials`` in the trial layer.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ Five questions, one group of functions each:
 - **Intention to treat.** Responders as a share of everyone randomized, of those who
   started, of those measured (:func:`responder_rates`).
 - **The CONSORT flow** of the trial, from the ledger's Figure 1 counts
-  (:func:`consort_flow`; its drawing is :func:`prtlib.course.figures.designs.consort_figure`).
+  (:func:`consort_flow`; the course layer draws it, in course.figures.designs).
 
 One submodule per question: :mod:`~prtlib.trial.designs.confounding`,
 :mod:`~prtlib.trial.designs.regression`, :mod:`~prtlib.trial.designs.allocation` and
