@@ -49,6 +49,8 @@ MODULES = {
     "cohort": ("trial", "participant-level data, simulated and public"),
     "baseline": ("trial", "the participants at baseline, and what a cross-section can show"),
     "outcomes": ("trial", "published outcomes arranged by arm and time"),
+    "responders": ("trial", "the one responder rule of eTable 2, and its responders as "
+                            "counts"),
     "trial_effects": ("trial", "the trial's effects in several currencies (responders, "
                                "Table 2's g over time, effect-size variants)"),
     "mechanisms": ("trial", "the trial's mediation data: PRT, the change in fear-of-movement "

@@ -31,6 +31,7 @@ import pandas as pd
 
 from prtlib import _validate
 from prtlib.trial.constants import ARMS, TIMES
+from prtlib.trial.responders import PAIN01_MAX, RESPONDER_RULES, is_responder
 
 __all__ = [
     "DataChecksumError",
@@ -43,9 +44,6 @@ __all__ = [
     "synthetic_trial",
     "wide",
 ]
-
-RESPONDER_RULES = ("pain01", "reduction30", "reduction50")
-"""Responder definitions of the paper's eTable 2: pain 0 or 1, or a 30% / 50% drop."""
 
 _LATER_TIMES = TIMES[1:]
 _ODI_TIMES = ("baseline", "post", "12mo")
@@ -64,7 +62,6 @@ _TSK_BASE_LOADING = 0.3  # latent loading of baseline TSK-11 on baseline pain
 _ODI_PAIN_LOADING = 0.6  # latent loading of ODI on pain at the same visit
 _MAX_MOVES = 5000
 _ATTEMPTS = 10
-_RESPONDER_MAX = 1.0  # the 'pain01' rule: pain 0 or 1 counts as a response
 _ODI_ITEMS, _ODI_ITEM_MAX = 10, 5  # the ODI: ten items scored 0-5, total doubled to 0-100
 
 
@@ -405,8 +402,8 @@ def _simulate_once(rng, seed: int) -> pd.DataFrame:
         k = t["responders"][arm]
         responder = np.zeros(obs.size, dtype=bool)
         responder[np.argsort(z, kind="stable")[:k]] = True
-        lo = np.where(responder, 0.0, _RESPONDER_MAX + 1.0)
-        hi = np.where(responder, _RESPONDER_MAX, float(t["pain_max"]))
+        lo = np.where(responder, 0.0, PAIN01_MAX + 1.0)
+        hi = np.where(responder, PAIN01_MAX, float(t["pain_max"]))
         pain[obs, 1] = _fit_with_change(z, base, mean, sd, post_sd_change[arm], lo, hi)
 
     # Follow-ups.
@@ -1052,10 +1049,9 @@ def responders(df, time="post", rule="pain01") -> pd.DataFrame:
 
     Notes
     -----
-    With ``x0`` the baseline and ``x`` the later pain, the reduction is
-    ``(x0 - x) / x0``; a person responds under ``reductionP`` when it is at least P/100
-    (a baseline of 0 cannot fall, so it never counts). Missing pain at ``time`` counts as
-    no response and the denominator is everyone randomized, as in eTable 2 of the paper.
+    Each person is classified by :func:`prtlib.trial.responders.is_responder` (the
+    reduction is ``(x0 - x) / x0``, a baseline of 0 cannot fall). Missing pain at ``time``
+    counts as no response and the denominator is everyone randomized, as in eTable 2.
 
     References
     ----------
@@ -1077,15 +1073,7 @@ def responders(df, time="post", rule="pain01") -> pd.DataFrame:
         raise ValueError(f"time must be a visit present in df; {time!r} has no rows "
                          f"(df holds {', '.join(c for c in w.columns if c != 'arm')}).")
     later = w[time]
-    if rule == "pain01":
-        hit = later <= 1
-    else:
-        fraction = 0.30 if rule == "reduction30" else 0.50
-        base = w["baseline"]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            drop = (base - later) / base
-        hit = (base > 0) & (drop >= fraction - 1e-12)
-    hit = hit.fillna(False).astype(bool)
+    hit = pd.Series(is_responder(w["baseline"], later, rule), index=w.index)
     arms = [a for a in w["arm"].cat.categories if (w["arm"] == a).any()]
     out = pd.DataFrame({
         "randomized": w.groupby("arm", observed=True).size(),

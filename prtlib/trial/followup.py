@@ -38,7 +38,7 @@ from prtlib.stats.missing_data.study import dropout_study as _dropout_study
 from prtlib.trial import published
 from prtlib.trial.cohort import wide
 from prtlib.trial.constants import ARMS, COMPARISONS, MONTHS_AFTER_BASELINE, TIMES
-from prtlib.trial.trial_effects import RESPONDER_RULES, RESPONDER_TIMES, responder_counts
+from prtlib.trial.responders import RESPONDER_RULES, RESPONDER_TIMES, responder_counts
 
 __all__ = [
     "CompletersTest",
@@ -782,7 +782,7 @@ def responder_sensitivity(comparison="prt_vs_usual_care", rule="pain01", time="1
     Notes
     -----
     Responders are recovered from eTable 2 by
-    :func:`prtlib.trial.trial_effects.responder_counts` (percent of randomized, missing counted
+    :func:`prtlib.trial.responders.responder_counts` (percent of randomized, missing counted
     as non-response); the people seen are Figure 1's monitored counts. With ``r``
     responders among ``s`` seen of ``n`` randomized, an assumption ``p`` gives
     ``100 (r + p (n - s)) / n``. The PRT-minus-control difference is linear in ``p`` with

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from prtlib import _validate
 from prtlib.trial import published
 from prtlib.trial.constants import ARMS
+from prtlib.trial.responders import responder_counts
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,9 @@ def responder_rates(arm="prt") -> ResponderRates:
 
     Notes
     -----
-    The trial's responder percentages (eTable 2) divide by everyone randomized and count
-    a missing outcome as no response: ``ITT = 100 r / n_randomized``. Dividing by those
+    The responders are :func:`prtlib.trial.responders.responder_counts` (pain 0 or 1
+    after treatment). The trial's responder percentages (eTable 2) divide by everyone
+    randomized and count a missing outcome as no response: ``ITT = 100 r / n_randomized``. Dividing by those
     who started treatment (per protocol) or by those measured (complete cases) gives
     larger numbers that describe selected groups. The best case ``100 (r + n_randomized -
     n_observed) / n_randomized`` bounds what the missing people could add.
@@ -106,7 +108,7 @@ def responder_rates(arm="prt") -> ResponderRates:
     started = {"prt": "n.prt.initiated", "placebo": "n.placebo.received"}.get(arm)
     return ResponderRates(
         arm=arm,
-        responders=int(get(f"responders.pain01.post.{arm}")),
+        responders=responder_counts("pain01", "post").counts[arm],
         randomized=randomized,
         started=int(get(started)) if started else randomized,
         observed=int(get(f"n.monitored.post.{arm}")),
