@@ -99,11 +99,11 @@ def how_to_get_the_data() -> str:
     >>> "PRTLIB_DATA_DIR" in how_to_get_the_data()
     True
     """
-    from prtlib.trial import cohort
+    from prtlib.trial.cohort.public import _cache_dir
     from prtlib.trial.published import PUBLIC_DATA
 
     # The folder public_data_path() looks in (PRTLIB_DATA_DIR, else pooch's cache).
-    target = cohort._cache_dir(None) / PUBLIC_DATA["filename"]
+    target = _cache_dir(None) / PUBLIC_DATA["filename"]
     return (
         "The public trial data is not on this computer, and this notebook never downloads "
         "anything.\n"
