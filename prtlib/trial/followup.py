@@ -37,7 +37,7 @@ from prtlib.stats.missing_data.study import METHODS, DropoutStudy
 from prtlib.stats.missing_data.study import dropout_study as _dropout_study
 from prtlib.trial import published
 from prtlib.trial.cohort import wide
-from prtlib.trial.constants import ARMS, COMPARISONS, MONTHS_AFTER_BASELINE, TIMES
+from prtlib.trial.constants import ARMS, MONTHS_AFTER_BASELINE, TIMES, control_arm
 from prtlib.trial.responders import RESPONDER_RULES, RESPONDER_TIMES, responder_counts
 
 __all__ = [
@@ -54,11 +54,6 @@ __all__ = [
     "responder_sensitivity",
     "simulate_complete_trials",
 ]
-
-
-def _control(comparison: str) -> str:
-    _validate.choice("comparison", comparison, COMPARISONS)
-    return comparison.removeprefix("prt_vs_")
 
 
 def attrition(df=None) -> pd.DataFrame:
@@ -187,7 +182,7 @@ def published_trajectories(confidence_level=0.95) -> pd.DataFrame:
 def _table2_arms(comparison):
     """Table 2's mean pain per visit of the control (row 0) and PRT (row 1), and the numbers
     randomized, as tuples (hashable, so that the laboratory can cache on them)."""
-    arms = (_control(comparison), "prt")
+    arms = (control_arm(comparison), "prt")
     means = tuple(tuple(float(published.get(f"pain.{t}.{arm}.mean")) for t in TIMES)
                   for arm in arms)
     sizes = tuple(int(published.get(f"n.randomized.{arm}")) for arm in arms)
@@ -331,7 +326,7 @@ class TrialModel:
 
     def estimate(self, comparison="prt_vs_placebo", time="12mo") -> float:
         """The group x time contrast for one comparison and time."""
-        _control(comparison)
+        control_arm(comparison)
         _validate.choice("time", time, TIMES[1:])
         return float(self.contrasts.loc[(comparison, time), "estimate"])
 
@@ -541,7 +536,7 @@ def completers_ttest(df, comparison="prt_vs_placebo", time="12mo", outcome="chan
     >>> print(f"{res.difference:.2f}")
     -1.41
     """
-    control = _control(comparison)
+    control = control_arm(comparison)
     time = _validate.choice("time", time, TIMES[1:])
     outcome = _validate.choice("outcome", outcome, ("change", "level"))
     level = _validate.probability("confidence_level", confidence_level, open_interval=True)
@@ -648,7 +643,7 @@ def cohort_estimates(df, comparison="prt_vs_placebo", time="12mo") -> pd.DataFra
     >>> est["people"].to_dict()
     {'completers': 88, 'locf': 101, 'mixed_model': 101}
     """
-    control = _control(comparison)
+    control = control_arm(comparison)
     time = _validate.choice("time", time, TIMES[1:])
     _check_long(df, ("participant", "arm", "time", "pain", "age", "sex"))
     two = df[df["arm"].isin(["prt", control])]
@@ -806,7 +801,7 @@ def responder_sensitivity(comparison="prt_vs_usual_care", rule="pain01", time="1
     >>> s.non_responder_is_conservative
     False
     """
-    control = _control(comparison)
+    control = control_arm(comparison)
     rule = _validate.choice("rule", rule, RESPONDER_RULES)
     time = _validate.choice("time", time, RESPONDER_TIMES)
     p = _validate.probability("missing_response", missing_response)

@@ -13,18 +13,13 @@ import pandas as pd
 
 from prtlib import _validate
 from prtlib.trial.cohort import wide
-from prtlib.trial.constants import COMPARISONS, TIMES
+from prtlib.trial.constants import TIMES, control_arm
 
 __all__ = ["DIRECTIONS", "mediation_data"]
 
 DIRECTIONS = ("forward", "reverse")
 """``forward``: TSK-11 change mediates PRT -> pain. ``reverse``: pain change mediates
 PRT -> TSK-11 (the alternative the paper also tested)."""
-
-
-def _control(comparison: str) -> str:
-    _validate.choice("comparison", comparison, COMPARISONS)
-    return comparison.removeprefix("prt_vs_")
 
 
 def mediation_data(df, comparison="prt_vs_placebo", time="12mo", direction="forward"):
@@ -75,7 +70,7 @@ def mediation_data(df, comparison="prt_vs_placebo", time="12mo", direction="forw
     >>> list(d.columns)
     ['x', 'm', 'y']
     """
-    control = _control(comparison)
+    control = control_arm(comparison)
     time = _validate.choice("time", time, TIMES[1:])
     direction = _validate.choice("direction", direction, DIRECTIONS)
     if not isinstance(df, pd.DataFrame) or not {"tsk11", "pain"} <= set(df.columns):

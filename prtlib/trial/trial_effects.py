@@ -34,7 +34,7 @@ from prtlib.stats.effect_sizes import (
     hedges_g,
     hedges_g_from_summary,
 )
-from prtlib.trial.constants import COMPARISONS, TIMES
+from prtlib.trial.constants import TIMES, control_arm
 from prtlib.trial.responders import (
     RESPONDER_RULES,
     RESPONDER_TIMES,
@@ -61,11 +61,6 @@ def _published():
     from prtlib.trial import published
 
     return published
-
-
-def _control(comparison: str) -> str:
-    _validate.choice("comparison", comparison, COMPARISONS)
-    return comparison.removeprefix("prt_vs_")
 
 
 # ---------------------------------------------------------------------------------------
@@ -115,7 +110,7 @@ def compare_responders(comparison="prt_vs_placebo", rule="pain01", time="post",
     >>> print(f"RD {c.risk_difference:.2f}, NNT {c.nnt:.1f}, RR {c.risk_ratio:.1f}")
     RD 0.56, NNT 1.8, RR 6.6
     """
-    control = _control(comparison)
+    control = control_arm(comparison)
     r = responder_counts(rule, time)
     return compare_proportions(r.counts["prt"], r.randomized["prt"], r.counts[control],
                                r.randomized[control], confidence_level=confidence_level)
@@ -174,7 +169,7 @@ def table2_effects(comparison="prt_vs_placebo", confidence_level=0.95):
     """
     import pandas as pd
 
-    control = _control(comparison)
+    control = control_arm(comparison)
     level = _validate.probability("confidence_level", confidence_level, open_interval=True)
     z = float(stats.norm.ppf(0.5 + level / 2.0))
     get = _published().get
@@ -317,7 +312,7 @@ def effect_size_variants(df, comparison="prt_vs_placebo", time="post"):
 
     from prtlib.trial.cohort import wide
 
-    control = _control(comparison)
+    control = control_arm(comparison)
     w = wide(df, "pain")
     later = [c for c in w.columns if c not in ("arm", "baseline")]
     time = _validate.choice("time", time, later)
