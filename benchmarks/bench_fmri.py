@@ -40,20 +40,22 @@ def main(argv=None) -> None:
            "print(time.perf_counter() - t)"]
     import_s = float(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
 
+    from prtlib.course.figures.fmri import plot_peaks
     from prtlib.stats import fmri
+    from prtlib.trial import scanning
     from prtlib.trial.published import fmri_peaks
 
-    events = fmri.task_events(seed=0)
-    design = fmri.design_matrix(events)
+    events = scanning.task_events(seed=0)
+    design = scanning.design_matrix(events)
     betas = {"pain": 1.0, "pain_x_level": 0.3, "constant": 100.0}
     Y = fmri.simulate_voxel(design, betas, n_voxels=args.voxels, seed=1)
     fit = fmri.fit_glm(Y, design)
     brain = fmri.simulate_null_brain((64, 64), n_subjects=20, fwhm=3.0, seed=0)
 
     rows = [("import prtlib.stats.fmri (fresh interpreter)", import_s)]
-    rows.append(("task_events (20 trials)", best_of(repeat, lambda: fmri.task_events(seed=0))))
+    rows.append(("task_events (20 trials)", best_of(repeat, lambda: scanning.task_events(seed=0))))
     rows.append((f"design_matrix ({design.shape[0]} scans x {design.shape[1]} columns)",
-                 best_of(repeat, lambda: fmri.design_matrix(events))))
+                 best_of(repeat, lambda: scanning.design_matrix(events))))
     rows.append((f"simulate_voxel ({args.voxels:,} voxels, white noise)",
                  best_of(repeat, lambda: fmri.simulate_voxel(design, betas,
                                                              n_voxels=args.voxels))))
@@ -76,13 +78,13 @@ def main(argv=None) -> None:
 
     peaks = fmri_peaks()
     start = time.perf_counter()
-    fmri.plot_peaks(peaks)
+    plot_peaks(peaks)
     rows.append(("plot_peaks, first call (imports nilearn.plotting)",
                  time.perf_counter() - start))
     rows.append(("plot_peaks (7 localizer peaks)",
-                 best_of(repeat, lambda: fmri.plot_peaks(peaks))))
+                 best_of(repeat, lambda: plot_peaks(peaks))))
     rows.append(("plot_peaks + render to PNG",
-                 best_of(repeat, lambda: fmri.plot_peaks(peaks).canvas.print_png(
+                 best_of(repeat, lambda: plot_peaks(peaks).canvas.print_png(
                      _Sink()))))
 
     width = max(len(name) for name, _ in rows)

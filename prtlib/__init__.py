@@ -58,6 +58,8 @@ MODULES = {
     "followup": ("trial", "follow-up, attrition and missing data in the trial (Table 2's "
                           "trajectories, the dropout study, the trial's mixed model)"),
     "painscience": ("trial", "questionnaires, eligibility and the fear-avoidance cycle"),
+    "scanning": ("trial", "the trial's fMRI protocol, the fMRI simulations at its settings and "
+                          "its region-of-interest results"),
     "designs": ("trial", "how a randomized trial earns its conclusions (confounding, "
                          "regression to the mean, allocation, intention to treat, CONSORT)"),
     "evidence": ("trial", "checking the trial's reports against its own numbers"),

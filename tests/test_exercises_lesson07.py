@@ -19,6 +19,7 @@ from prtlib.course.checks import check, exercise_ids, get_exercise, hint, reset_
 from prtlib.course.exercise_sets import lesson07 as ex
 from prtlib.stats import fmri
 from prtlib.trial import published as pub
+from prtlib.trial import scanning
 
 IDS = exercise_ids("07")
 PREDICTIONS = [i for i in IDS if get_exercise(i).kind == "prediction"]
@@ -26,7 +27,7 @@ PREDICTIONS = [i for i in IDS if get_exercise(i).kind == "prediction"]
 
 def _model_answers():
     """The master's solutions, as a learner writes them."""
-    design = fmri.design_matrix(fmri.task_events(seed=7))
+    design = scanning.design_matrix(scanning.task_events(seed=7))
     y = fmri.simulate_voxel(design, {"pain": 0.6, "pain_x_level": 0.2, "constant": 100.0},
                             noise_sd=2.0, seed=11)
     X = design.to_numpy()
@@ -102,7 +103,7 @@ def test_the_learners_computations_agree_with_the_prtlib_helpers():
     assert MODEL["07.false_positives"] == fmri.threshold_uncorrected(brain.p, 0.001).n_rejected
     assert MODEL["07.two_tailed_p"] == pytest.approx(fmri.t_to_p(-1.73, 133.48))
     assert MODEL["07.bonferroni_survivors"] == int(
-        fmri.trial_roi_results(n_tests=14)["passes_bonferroni"].sum())
+        scanning.trial_roi_results(n_tests=14)["passes_bonferroni"].sum())
 
 
 @pytest.mark.parametrize("exercise_id", sorted(MODEL))

@@ -19,6 +19,7 @@ from prtlib.course.checks import check, exercise_ids, get_exercise, hint, reset_
 from prtlib.course.exercise_sets import lesson08 as ex
 from prtlib.stats import fmri
 from prtlib.trial import published as pub
+from prtlib.trial import scanning
 
 IDS = exercise_ids("08")
 PREDICTIONS = [i for i in IDS if get_exercise(i).kind == "prediction"]
@@ -26,7 +27,7 @@ PREDICTIONS = [i for i in IDS if get_exercise(i).kind == "prediction"]
 
 def _model_answers():
     """The master's solutions, as a learner writes them."""
-    pair = fmri.simulate_resting_pair(0.3, seed=5)
+    pair = scanning.simulate_resting_pair(0.3, seed=5)
     r = np.corrcoef(pair["seed"], pair["target"])[0, 1]
     study = fmri.simulate_connectivity_study(45, 0.1, seed=8)
     data = study.data
@@ -57,7 +58,7 @@ def test_there_are_at_least_four_checked_exercises():
 
 
 def test_model_answers_match_independent_references():
-    pair = fmri.simulate_resting_pair(0.3, seed=5)
+    pair = scanning.simulate_resting_pair(0.3, seed=5)
     r = pair.corr().iloc[0, 1]
     assert MODEL["08.fisher_z"] == pytest.approx(np.arctanh(r))
     assert MODEL["08.change_t"] == pytest.approx(fmri.simulate_connectivity_study(
@@ -73,7 +74,7 @@ def test_model_answers_match_independent_references():
 
 
 def test_the_learners_computations_agree_with_the_prtlib_helpers():
-    pair = fmri.simulate_resting_pair(0.3, seed=5)
+    pair = scanning.simulate_resting_pair(0.3, seed=5)
     helper = fmri.seed_connectivity(pair["seed"].to_numpy(), pair["target"].to_numpy())
     assert MODEL["08.fisher_z"] == pytest.approx(helper.z)
     assert MODEL["08.posterior"] == pytest.approx(fmri.reverse_inference(0.9, 0.6, 0.2))

@@ -14,6 +14,7 @@ from traitlets import TraitError
 from prtlib.course.explorers import lesson07 as L
 from prtlib.stats import fmri
 from prtlib.trial import published as pub
+from prtlib.trial import scanning
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +93,7 @@ def test_glm_fewer_trials_shorten_the_run_and_lose_precision(glm):
     se20 = glm.state["pain"].se
     glm.controls["n_trials"].value = 8
     state = glm.state
-    design = fmri.design_matrix(fmri.task_events(n_trials=8, seed=0))
+    design = scanning.design_matrix(scanning.task_events(n_trials=8, seed=0))
     assert state["pain"].df == design.shape[0] - design.shape[1]
     assert state["pain"].se > se20
     assert "With 8 trials" in glm.readout_text

@@ -16,6 +16,7 @@ from scipy import stats
 from prtlib.course.explorers import lesson08 as L
 from prtlib.stats import fmri
 from prtlib.trial import published as pub
+from prtlib.trial import scanning
 
 
 @pytest.fixture
@@ -192,7 +193,7 @@ def test_correlation_alpha_and_null(corr):
 
 def test_resting_pair_figure_reports_r_and_z():
     """Reference: numpy corrcoef and arctanh."""
-    pair = fmri.simulate_resting_pair(0.3, seed=5)
+    pair = scanning.simulate_resting_pair(0.3, seed=5)
     r = np.corrcoef(pair["seed"], pair["target"])[0, 1]
     fig = L.resting_pair_figure(pair)
     assert fig.axes[1].get_title() == (f"All {len(pair)} scans: r = {r:.2f}, "
@@ -210,7 +211,7 @@ def test_circularity_figure_shows_both_estimates_and_truths():
 def test_effects_figure_has_a_row_per_effect_and_the_paper_values():
     """Reference: Results text g = -1.14 (PRT vs placebo, 95% CI -1.65 to -0.71);
     in-scanner evoked g = -0.60."""
-    table = fmri.trial_effects_by_measure()
+    table = scanning.trial_effects_by_measure()
     fig = L.effects_figure(table)
     ax = fig.axes[0]
     assert len(ax.get_yticklabels()) == len(table) == 9

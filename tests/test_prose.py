@@ -194,9 +194,8 @@ def _explorer_colours(lesson: str, name: str) -> frozenset[str]:
     are scanned for the course's colour constants (ARM_COLORS, HIGHLIGHT, MUTED,
     OKABE_ITO[...]), colour names and hex literals.
     """
-    path = ROOT / "prtlib" / "explorers" / f"lesson{lesson}.py"
-    if not path.exists():
-        return frozenset()
+    path = ROOT / "prtlib" / "course" / "explorers" / f"lesson{lesson}.py"
+    assert path.is_file(), f"{name} is shown in lesson {lesson} but {path} does not exist"
     return explorer_colours_in(path.read_text(encoding="utf-8"), name)
 
 

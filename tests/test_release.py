@@ -33,7 +33,7 @@ def test_the_release_has_what_learners_need_and_nothing_else(released):
     lessons = sorted(p.name for p in (ROOT / "course").glob("*.ipynb"))
     assert sorted(p.name for p in (released / "course").glob("*.ipynb")) == lessons
     assert not (released / "course" / "instructor_guide.md").exists()
-    assert (released / "prtlib" / "exercise_sets" / "lesson00.py").is_file()
+    assert (released / "prtlib" / "course" / "exercise_sets" / "lesson00.py").is_file()
     assert not list(released.rglob("__pycache__"))
 
 

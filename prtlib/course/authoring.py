@@ -430,17 +430,10 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root or repo_root()
     if args.command == "exercises":
         if args.check:
-            problems = stale_exercises(root)
-            for problem in problems:
-                print(f"out of date: {problem}", file=sys.stderr)
-            if problems:
-                print(f"Run `{REGENERATE_COMMAND}` to regenerate them.", file=sys.stderr)
-                return 1
-            print("exercise notebooks are up to date")
-            return 0
+            return _report_stale(stale_exercises(root), REGENERATE_COMMAND,
+                                 "exercise notebooks are up to date")
         changed = write_exercises(root)
-        for path in changed:
-            print(f"wrote {path.relative_to(root).as_posix()}")
+        _report_written(changed, root)
         if not changed:
             print("exercise notebooks were already up to date")
         return 0
@@ -448,17 +441,9 @@ def main(argv: list[str] | None = None) -> int:
         from prtlib.course.docs import stale_docs, write_docs
 
         if args.check:
-            problems = stale_docs(root)
-            for problem in problems:
-                print(f"out of date: {problem}", file=sys.stderr)
-            if problems:
-                print("Run `make docs` to regenerate them.", file=sys.stderr)
-                return 1
-            print("generated docs are up to date")
-            return 0
+            return _report_stale(stale_docs(root), "make docs", "generated docs are up to date")
         changed = write_docs(root)
-        for path in changed:
-            print(f"wrote {path.relative_to(root).as_posix()}")
+        _report_written(changed, root)
         if any(path.suffix == ".ipynb" for path in changed):
             print("Stated times changed: re-execute the notebooks that print them "
                   "(make notebooks).")
@@ -467,6 +452,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"executing {nb_path}", flush=True)
         execute_notebook(nb_path)
     return 0
+
+
+def _report_stale(problems: list, command: str, fine: str) -> int:
+    """Print what is out of date and how to regenerate it; the exit status for ``--check``."""
+    for problem in problems:
+        print(f"out of date: {problem}", file=sys.stderr)
+    if problems:
+        print(f"Run `{command}` to regenerate them.", file=sys.stderr)
+        return 1
+    print(fine)
+    return 0
+
+
+def _report_written(changed: list, root: Path) -> None:
+    for path in changed:
+        print(f"wrote {path.relative_to(root).as_posix()}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 """Lesson 07's exercises: the scanner's clock, one voxel's GLM, false positives in a null
 brain, the family-wise error of several tests, and the trial's region-of-interest results.
 
-Every expected answer is computed here from :mod:`prtlib.trial.published` and :mod:`prtlib.stats.fmri`;
-the simulations use the same settings as the exercise notebook, which shows them to the
-learner. The learner computes each answer herself (least squares with numpy, p-values with
-scipy); the ``prtlib`` helper that computes the same thing is offered afterwards, to compare.
+Every expected answer is computed here from :mod:`prtlib.trial.published`,
+:mod:`prtlib.trial.scanning` and :mod:`prtlib.stats.fmri`; the simulations use the same
+settings as the exercise notebook, which shows them to the learner. The learner computes
+each answer herself (least squares with numpy, p-values with scipy); the ``prtlib`` helper
+that computes the same thing is offered afterwards, to compare.
 
 Hints come in three levels (see :mod:`prtlib.course.checks`): ``nudge`` (the idea), ``method`` (the
 quantities and the formula with its source) and ``recipe`` (worked steps). A wrong answer's
@@ -47,8 +48,9 @@ def _scans_per_trial() -> float:
 def exercise_voxel():
     """The design and simulated voxel of the GLM exercise: ``(design, y)``."""
     from prtlib.stats import fmri
+    from prtlib.trial import scanning
 
-    design = fmri.design_matrix(fmri.task_events(seed=GLM_EVENTS_SEED))
+    design = scanning.design_matrix(scanning.task_events(seed=GLM_EVENTS_SEED))
     y = fmri.simulate_voxel(design, GLM_TRUTH, noise_sd=GLM_NOISE_SD, seed=GLM_NOISE_SEED)
     return design, y
 
@@ -98,9 +100,9 @@ def _normal_two_tailed_amcc() -> float:
 
 
 def _survivors(n_tests: int) -> int:
-    from prtlib.stats import fmri
+    from prtlib.trial import scanning
 
-    table = fmri.trial_roi_results(n_tests=n_tests)
+    table = scanning.trial_roi_results(n_tests=n_tests)
     return int(table["passes_bonferroni"].sum())
 
 
@@ -131,8 +133,9 @@ def _autocorrelated_null_share() -> float:
     import numpy as np
 
     from prtlib.stats import fmri
+    from prtlib.trial import scanning
 
-    design = fmri.design_matrix(fmri.task_events(seed=AR_EVENTS_SEED))
+    design = scanning.design_matrix(scanning.task_events(seed=AR_EVENTS_SEED))
     voxels = fmri.simulate_voxel(design, {}, **AR_SETTINGS)
     p = fmri.fit_glm(voxels, design).contrast("pain").p_two_sided
     return float(100 * np.mean(p < 0.05))
@@ -297,10 +300,10 @@ register(
         tolerance=0.001,
         close_within=0.02,
         mistakes=(
-            Mistake("gave the one-tailed p", lambda: _two_tailed_amcc("smaller"),
+            Mistake("gave the one-tailed p", lambda: _two_tailed_amcc("less"),
                     "That is the one-tailed p the paper reports. A two-tailed test counts "
                     "both tails of the t distribution."),
-            Mistake("used the wrong tail", lambda: _two_tailed_amcc("larger"),
+            Mistake("used the wrong tail", lambda: _two_tailed_amcc("greater"),
                     "That is the probability of a t above -1.73, the wrong tail. The "
                     "two-tailed p counts t values at least as far from 0 in either direction."),
             Mistake("used the normal distribution", _normal_two_tailed_amcc,
@@ -346,7 +349,7 @@ register(
                "p <= 0.05 / 14.",
         explanation="None survives: even the smallest one-tailed p is above .05 / 14. The count "
                     "of 14 tests is hypothetical; the paper reports no correction across "
-                    "regions. fmri.trial_roi_results(n_tests=14) has the same table.",
+                    "regions. scanning.trial_roi_results(n_tests=14) has the same table.",
     ),
     Exercise(
         id="07.insula_d",

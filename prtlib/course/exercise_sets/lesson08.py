@@ -1,11 +1,12 @@
 """Lesson 08's exercises: connectivity and Fisher z, a group x time test, reverse
 inference, circular analysis, sample size for correlations, and eTable 8.
 
-Every expected answer is computed here from :mod:`prtlib.trial.published` and :mod:`prtlib.stats.fmri`;
-the simulations use the same settings as the exercise notebook, which shows them. The
-learner computes each answer herself (Fisher's z with numpy, Bayes' rule, the sample size
-from Fisher's z and the normal quantiles of scipy); the ``prtlib`` helper that does the same
-job is offered afterwards, to compare.
+Every expected answer is computed here from :mod:`prtlib.trial.published`,
+:mod:`prtlib.trial.scanning` and :mod:`prtlib.stats.fmri`; the simulations use the same
+settings as the exercise notebook, which shows them. The learner computes each answer
+herself (Fisher's z with numpy, Bayes' rule, the sample size from Fisher's z and the normal
+quantiles of scipy); the ``prtlib`` helper that does the same job is offered afterwards, to
+compare.
 
 Hints come in three levels (see :mod:`prtlib.course.checks`): ``nudge`` (the idea), ``method`` (the
 quantities and the formula with its source) and ``recipe`` (worked steps). A wrong answer's
@@ -40,9 +41,9 @@ EXPLORER_RATES = (0.9, 0.6, 0.3)
 
 def exercise_pair():
     """The resting pair of the Fisher z exercise."""
-    from prtlib.stats import fmri
+    from prtlib.trial import scanning
 
-    return fmri.simulate_resting_pair(PAIR_TRUE_R, seed=PAIR_SEED)
+    return scanning.simulate_resting_pair(PAIR_TRUE_R, seed=PAIR_SEED)
 
 
 def _pair_connectivity():

@@ -84,8 +84,9 @@ def hrf_figure(stimulation_s: float = 15.0):
     import pandas as pd
 
     from prtlib.stats import fmri
+    from prtlib.trial import scanning
 
-    tr = _ledger("fmri.tr_ms") / 1000.0
+    tr = scanning.protocol().tr_s
     fine = 50
     h_fine = fmri.hrf(tr, 32.0, fine)
     t_fine = np.arange(h_fine.size) * tr / fine
@@ -131,11 +132,11 @@ def task_figure(seed: int = 0, n_show: int = 5):
     """
     from matplotlib.patches import Patch
 
-    from prtlib.stats import fmri
+    from prtlib.trial import scanning
 
-    events = fmri.task_events(seed=seed)
-    design = fmri.design_matrix(events)
-    trial_s = float(_ledger("fmri.evoked.trial_s"))
+    events = scanning.task_events(seed=seed)
+    design = scanning.design_matrix(events)
+    trial_s = scanning.protocol().trial_s
     end = n_show * trial_s
     fig, (top, bottom) = new_figure(9.5, 4.6, nrows=2, sharex=True,
                                     gridspec_kw={"height_ratios": [1, 2.2]})
@@ -203,10 +204,10 @@ def false_positive_figure(table):
 @functools.lru_cache(maxsize=8)
 def glm_design(n_trials: int):
     """Events and design matrix of a run with ``n_trials`` trials (cached per value)."""
-    from prtlib.stats import fmri
+    from prtlib.trial import scanning
 
-    events = fmri.task_events(n_trials=n_trials, seed=0)
-    return events, fmri.design_matrix(events)
+    events = scanning.task_events(n_trials=n_trials, seed=0)
+    return events, scanning.design_matrix(events)
 
 
 def glm_demo(amplitude: float, level_effect: float, noise_sd: float, n_trials: int) -> dict:
@@ -529,10 +530,10 @@ class NullBrainExplorer(Explorer):
 
 @functools.lru_cache(maxsize=1)
 def roi_table():
-    """The trial's ROI results (:func:`prtlib.stats.fmri.trial_roi_results`), cached."""
-    from prtlib.stats import fmri
+    """The trial's ROI results (:func:`prtlib.trial.scanning.trial_roi_results`), cached."""
+    from prtlib.trial import scanning
 
-    return fmri.trial_roi_results()
+    return scanning.trial_roi_results()
 
 
 def roi_test(key: str, tails: str, n_tests: int) -> dict:
@@ -540,7 +541,7 @@ def roi_test(key: str, tails: str, n_tests: int) -> dict:
 
     Returns t, df, p, the threshold, the critical t value(s), whether the result passes,
     the arm sizes and the approximate d from t and those sizes
-    (:func:`prtlib.stats.fmri.trial_roi_results`).
+    (:func:`prtlib.trial.scanning.trial_roi_results`).
     """
     from scipy import stats
 
@@ -550,7 +551,7 @@ def roi_test(key: str, tails: str, n_tests: int) -> dict:
     alpha = float(row["alpha"]) / int(n_tests)
     t, df = float(row["t"]), float(row["df"])
     if tails == "one-tailed":
-        p = fmri.t_to_p(t, df, alternative="smaller")
+        p = fmri.t_to_p(t, df, alternative="less")
         critical = (float(stats.t.ppf(alpha, df)),)
     else:
         p = fmri.t_to_p(t, df)

@@ -45,7 +45,7 @@ def resting_pair_figure(pair, window_s: float = 120.0):
     """Two resting time series (left, the first ``window_s`` seconds) and their scatter
     over the whole scan (right), with Pearson r and Fisher z.
 
-    ``pair`` is :func:`prtlib.stats.fmri.simulate_resting_pair`.
+    ``pair`` is :func:`prtlib.trial.scanning.simulate_resting_pair`.
     """
     from prtlib.stats import fmri
 
@@ -102,7 +102,7 @@ def circularity_figure(result):
 def effects_figure(table):
     """Forest plot of the trial's effects on self-reported pain and on brain responses.
 
-    ``table`` is :func:`prtlib.stats.fmri.trial_effects_by_measure`.
+    ``table`` is :func:`prtlib.trial.scanning.trial_effects_by_measure`.
     """
     fig, ax = new_figure(9.5, 4.6)
     n = len(table)

@@ -21,11 +21,12 @@ from, then its title (``# Exercises NN``), then, last, the file name.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pooch
 
 from prtlib.course.grading.masters import ExerciseSet, check_calls, check_ids
 
@@ -52,11 +53,8 @@ class Submission:
 
 
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """The file's SHA-256 hex digest (read in blocks by pooch, which checks the trial data too)."""
+    return pooch.file_hash(str(path), alg="sha256")
 
 
 def lesson_in_name(stem: str, names: list[str]) -> tuple[str, str]:
