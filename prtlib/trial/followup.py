@@ -193,33 +193,12 @@ def simulate_complete_trials(comparison="prt_vs_placebo", n_trials=200, sd_perso
                              sd_visit=SD_VISIT, seed=0) -> CompleteTrials:
     """Simulate complete PRT trials whose mean trajectories are Table 2's.
 
-    Parameters
-    ----------
-    comparison : {"prt_vs_placebo", "prt_vs_usual_care"}, default "prt_vs_placebo"
-        PRT against which control arm (sets the arm sizes and the control's means).
-    n_trials, sd_person, sd_visit, seed
-        As in :func:`prtlib.stats.missing_data.simulate_complete_trials`.
-
-    Returns
-    -------
-    CompleteTrials
-        With ``label`` the comparison; the visits are :data:`prtlib.trial.constants.TIMES`.
-
-    Raises
-    ------
-    ValueError
-        For an unknown comparison or a bad size, SD or seed.
-
-    Notes
-    -----
-    The means are Table 2's means of each arm and visit, the arm sizes the numbers
-    randomized; :func:`prtlib.stats.missing_data.simulate_complete_trials` pools the two
-    baselines into one (randomization draws both arms from one population).
-
-    References
-    ----------
-    Ashar YK, et al. JAMA Psychiatry. 2022;79(1):13-23, Table 2.
-    doi:10.1001/jamapsychiatry.2021.2669
+    ``comparison`` ({"prt_vs_placebo", "prt_vs_usual_care"}) picks the control arm; the
+    means are Table 2's means of the two arms at every visit and the arm sizes the numbers
+    randomized (Ashar et al. 2022, doi:10.1001/jamapsychiatry.2021.2669). The other
+    arguments, the model and the ``ValueError`` for bad ones are those of
+    :func:`prtlib.stats.missing_data.simulate_complete_trials`, which pools the two
+    baselines into one; the result's ``label`` is the comparison.
 
     Examples
     --------
@@ -239,37 +218,10 @@ def dropout_study(mechanism="MAR", strength=1.0, rate=0.2, comparison="prt_vs_pl
     """The dropout study of lesson 05: PRT trials with Table 2's means, one kind of dropout,
     and the 12-month effect estimated three ways.
 
-    Parameters
-    ----------
-    mechanism : {"MCAR", "MAR", "MNAR"}, default "MAR"
-    strength : float, default 1.0
-        Log-odds of leaving per SD of pain (0 to 5; ignored under MCAR).
-    rate : float, default 0.2
-        Expected share missing at 12 months, in (0, 0.9].
-    comparison : {"prt_vs_placebo", "prt_vs_usual_care"}, default "prt_vs_placebo"
-    n_trials : int, default 200
-        Number of simulated trials (1 to 5000).
-    seed : int, default 0
-
-    Returns
-    -------
-    DropoutStudy
-        With ``label`` the comparison.
-
-    Raises
-    ------
-    ValueError
-        For any argument outside its allowed values.
-
-    Notes
-    -----
-    :func:`prtlib.stats.missing_data.dropout_study` with :func:`simulate_complete_trials`'s
-    means and arm sizes; results are cached per setting.
-
-    References
-    ----------
-    Ashar YK, et al. JAMA Psychiatry. 2022;79(1):13-23, Table 2.
-    doi:10.1001/jamapsychiatry.2021.2669
+    ``comparison`` picks the control arm as in :func:`simulate_complete_trials`; the other
+    arguments (mechanism, strength, rate, n_trials, seed), the result and the
+    ``ValueError`` for bad ones are those of :func:`prtlib.stats.missing_data.dropout_study`,
+    which caches its results per setting. The result's ``label`` is the comparison.
 
     Examples
     --------
