@@ -5,8 +5,9 @@ Lesson 03 asks how one result, "PRT lowered pain more than the control arms", tu
 numbers, and why honest analysts can get different numbers from the same data. This module
 holds that logic:
 
-- :func:`responder_counts` and :func:`compare_responders`: the responder table of the
-  supplement (eTable 2) as counts, compared by risk difference, ratios, NNT and Cohen's h;
+- :func:`compare_responders`: the responder table of the supplement (eTable 2) as counts
+  (:func:`prtlib.trial.responders.responder_counts`, re-exported here), compared by risk
+  difference, ratios, NNT and Cohen's h;
 - :func:`table2_effects`: the change-score g of Table 2 at every follow-up with its SE and
   interval, beside the post-only g that the printed means and SDs give;
 - :func:`effect_size_variants`: from participant data, the same comparison standardized in

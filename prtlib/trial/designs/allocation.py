@@ -14,6 +14,10 @@ from prtlib.trial import published
 from prtlib.trial.constants import ARMS
 from prtlib.trial.designs._shared import _seed, _trial_size
 
+__all__ = ["ALLOCATION_METHODS", "IMBALANCE_MEASURES", "AllocationStudy", "allocate",
+           "published_imbalance", "running_imbalance", "simulate_allocation",
+           "trial_covariates"]
+
 ALLOCATION_METHODS = ("simple", "block", "minimization")
 """Allocation rules: simple randomization, permuted blocks, Pocock-Simon minimization."""
 

@@ -13,6 +13,9 @@ from prtlib import _validate
 from prtlib.trial import published
 from prtlib.trial.designs._shared import _seed, _standard_draws, _trial_size
 
+__all__ = ["ConfoundingResult", "expected_confounding_bias", "observational_study",
+           "simulate_confounding"]
+
 _STABILITY = 0.6  # modelling choice: correlation of a person's pain over a month
 
 

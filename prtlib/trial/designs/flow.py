@@ -10,6 +10,8 @@ from prtlib.trial import published
 from prtlib.trial.constants import ARMS
 from prtlib.trial.responders import responder_counts
 
+__all__ = ["ConsortFlow", "ResponderRates", "consort_flow", "responder_rates"]
+
 
 @dataclass(frozen=True)
 class ResponderRates:

@@ -11,6 +11,9 @@ import numpy as np
 from prtlib import _validate
 from prtlib.trial.designs._shared import _seed, _standard_draws
 
+__all__ = ["RegressionToMean", "RtmSimulation", "regression_to_mean",
+           "simulate_regression_to_mean"]
+
 _MIN_PER_ARM = 1  # people needed in each arm of a simulated study
 
 
