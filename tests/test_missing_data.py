@@ -122,6 +122,20 @@ def test_the_laboratory_takes_explicit_means_and_sizes():
         md.simulate_complete_trials([[5.0, 3.0], [5.0, 1.0]], [30])
 
 
+def test_the_general_dropout_study_is_the_trials_with_explicit_means():
+    arms = ("placebo", "prt")
+    means = [[published.get(f"pain.{t}.{a}.mean") for t in TIMES] for a in arms]
+    sizes = [published.get(f"n.randomized.{a}") for a in arms]
+    general = md.dropout_study(means, sizes, "MNAR", 1.0, 0.3, n_trials=10, seed=3)
+    trial = fu.dropout_study("MNAR", 1.0, 0.3, "prt_vs_placebo", n_trials=10, seed=3)
+    for method in md.METHODS:
+        np.testing.assert_array_equal(general.estimates[method], trial.estimates[method])
+    assert general.truth == trial.truth
+    assert (general.label, trial.label) == ("", "prt_vs_placebo")
+    with pytest.raises(ValueError, match="means"):
+        md.dropout_study([[1.0, 2.0]], [10, 10])
+
+
 @pytest.mark.parametrize("mechanism", md.MECHANISMS)
 def test_dropout_is_monotone_and_hits_the_rate(mechanism):
     trials = fu.simulate_complete_trials(n_trials=300, seed=1)
