@@ -1,6 +1,6 @@
 """Time the two data sources of prtlib.trial.cohort.
 
-- ``synthetic_trial``: the uncached simulation (``prtlib.trial.cohort._simulate``), which an
+- ``synthetic_trial``: the uncached simulation (``prtlib.trial.cohort.simulation._simulate``), which an
   explorer may trigger for a new seed; the target is well under 0.3 s per call.
 - ``public_trial``: reading the real data from a cache folder (no download). The folder is
   ``$PRTLIB_DATA_DIR`` if set, else ``../shared/data`` beside the repository; the public
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from prtlib.trial import cohort  # noqa: E402
+from prtlib.trial.cohort import simulation  # noqa: E402
 
 
 def timed(func, *args, **kwargs) -> float:
@@ -35,10 +36,10 @@ def report(label: str, seconds: list[float]) -> None:
 
 
 def main(repeats: int = 20) -> None:
-    first = timed(cohort._simulate, 0)
+    first = timed(simulation._simulate, 0)
     print(f"{'synthetic_trial, first call (imports, ledger)':<50} {1000 * first:7.1f} ms")
     report("synthetic_trial, uncached (new seeds)",
-           [timed(cohort._simulate, seed) for seed in range(1, repeats + 1)])
+           [timed(simulation._simulate, seed) for seed in range(1, repeats + 1)])
     cohort.synthetic_trial(0)
     report("synthetic_trial, cached (copy)",
            [timed(cohort.synthetic_trial, 0) for _ in range(repeats)])

@@ -58,8 +58,14 @@ MODULES = {
     "cohort": ("trial", "participant-level data, simulated and public"),
     "baseline": ("trial", "the participants at baseline, and what a cross-section can show"),
     "outcomes": ("trial", "published outcomes arranged by arm and time"),
+    "responders": ("trial", "the one responder rule of eTable 2, and its responders as "
+                            "counts"),
     "trial_effects": ("trial", "the trial's effects in several currencies (responders, "
                                "Table 2's g over time, effect-size variants)"),
+    "mechanisms": ("trial", "the trial's mediation data: PRT, the change in fear-of-movement "
+                            "beliefs and pain"),
+    "followup": ("trial", "follow-up, attrition and missing data in the trial (Table 2's "
+                          "trajectories, the dropout study, the trial's mixed model)"),
     "painscience": ("trial", "questionnaires, eligibility and the fear-avoidance cycle"),
     "scanning": ("trial", "the trial's fMRI protocol, the fMRI simulations at its settings and "
                           "its region-of-interest results"),

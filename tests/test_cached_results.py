@@ -17,8 +17,8 @@ import copy
 import numpy as np
 import pytest
 
-from prtlib.stats import mediation, missing_data
-from prtlib.trial import designs, evidence, inconsistencies
+from prtlib.stats import mediation
+from prtlib.trial import designs, evidence, followup, inconsistencies
 
 
 def _refuse_write(array: np.ndarray) -> None:
@@ -69,14 +69,14 @@ def test_simulate_confounding_cannot_be_corrupted():
 
 
 def test_dropout_study_cannot_be_corrupted():
-    first = missing_data.dropout_study("MNAR", strength=1.0, rate=0.2, n_trials=5, seed=7)
+    first = followup.dropout_study("MNAR", strength=1.0, rate=0.2, n_trials=5, seed=7)
     before = copy.deepcopy(first)
     for arr in (*first.estimates.values(), first.true_means, first.seen_means):
         _refuse_write(arr)
     first.estimates["locf"] = np.zeros(5)
     del first.estimates["completers"]
     first.missing_share["prt"] = 1.0
-    again = missing_data.dropout_study("MNAR", strength=1.0, rate=0.2, n_trials=5, seed=7)
+    again = followup.dropout_study("MNAR", strength=1.0, rate=0.2, n_trials=5, seed=7)
     assert set(again.estimates) == set(before.estimates)
     for key, arr in before.estimates.items():
         np.testing.assert_array_equal(again.estimates[key], arr)

@@ -24,7 +24,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
+from prtlib.course.figures.designs import consort_figure
 from prtlib.trial import designs
+from prtlib.trial.designs import allocation, confounding
 
 FAST = settings(max_examples=30, deadline=None)
 
@@ -155,7 +157,7 @@ def test_confounding_bias_formula_matches_monte_carlo():
     n, s, stability = 1_000_000, 1.5, 0.6
     z = rng.standard_normal(n)
     therapy = rng.random(n) < stats.norm.cdf(-s * z)
-    sd = designs._pain_population()[1]
+    sd = confounding._pain_population()[1]
     gap = stability * sd * (z[therapy].mean() - z[~therapy].mean())
     assert designs.expected_confounding_bias(s, stability) == pytest.approx(gap, abs=0.01)
 
@@ -165,7 +167,7 @@ def test_confounding_bias_from_the_truncated_normal():
     cov(z, U) / sd(U) times the mean of a standard normal truncated at 0."""
     s, stability = 2.0, 0.5
     half_mean = stats.truncnorm.mean(0, np.inf)
-    expected = stability * designs._pain_population()[1] * 2 * (-s / math.sqrt(1 + s * s)) \
+    expected = stability * confounding._pain_population()[1] * 2 * (-s / math.sqrt(1 + s * s)) \
         * half_mean
     assert designs.expected_confounding_bias(s, stability) == pytest.approx(expected)
 
@@ -250,7 +252,7 @@ def test_deterministic_minimization_always_picks_a_minimizing_arm():
     Python. With p_best = 1 every allocation must minimize G (ties broken at random)."""
     cov = designs.trial_covariates(n=151, n_trials=5, seed=11)
     arms = designs.allocate(cov, "minimization", p_best=1.0, seed=11)
-    levels = designs._minimization_levels(cov)
+    levels = allocation._minimization_levels(cov)
     for t in range(5):
         counts = {(f, lv, a): 0 for f in range(4) for lv in (0, 1) for a in range(3)}
         for j in range(151):
@@ -381,7 +383,7 @@ def test_consort_check_catches_arithmetic_errors():
 
 
 def test_consort_figure_shows_every_count():
-    fig = designs.consort_figure(time="12mo")
+    fig = consort_figure(time="12mo")
     text = " ".join(t.get_text() for t in fig.axes[0].texts)
     for fragment in ("Screened online: 1321", "Assessed in person: 218", "Randomized: 151",
                      "randomized: 50", "randomized: 51", "started: 45", "never started: 5",
@@ -389,6 +391,6 @@ def test_consort_figure_shows_every_count():
                      "Analysed (ITT): 51", "192 + 24", "Not continued: 1103"):
         assert fragment in text, fragment
     with pytest.raises(ValueError, match="time"):
-        designs.consort_figure(time="2yr")
+        consort_figure(time="2yr")
     with pytest.raises(ValueError, match="flow"):
-        designs.consort_figure(flow={"screened": 1})
+        consort_figure(flow={"screened": 1})

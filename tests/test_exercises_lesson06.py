@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 from prtlib.course.checks import check, exercise_ids, get_exercise
-from prtlib.stats.mediation import mediation_data
 from prtlib.trial import published
 from prtlib.trial.cohort import synthetic_trial
+from prtlib.trial.mechanisms import mediation_data
 
 IDS = exercise_ids("06")
 

@@ -1,7 +1,7 @@
 """Lesson 05's explorers, driven without a browser by setting their controls.
 
 Reference values: the ledger (Table 2, Figure 1, eTable 2 of Ashar et al. 2022), scipy's t
-intervals, and the tested functions of prtlib.stats.missing_data that each explorer wires up.
+intervals, and the tested functions of prtlib.stats.missing_data and prtlib.trial.followup that each explorer wires up.
 """
 
 import numpy as np
@@ -14,7 +14,7 @@ from prtlib.course.explorers.lesson05 import (
     MissingRespondersExplorer,
 )
 from prtlib.stats import missing_data as md
-from prtlib.trial import published
+from prtlib.trial import followup, published
 
 
 def get(key):
@@ -90,7 +90,7 @@ def test_follow_up_shows_people_spread_with_sd_bars():
 
 def test_dropout_explorer_shows_the_study_it_wires():
     e = DropoutExplorer()
-    study = md.dropout_study("MAR", 2.0, 0.3, n_trials=200, seed=0)
+    study = followup.dropout_study("MAR", 2.0, 0.3, n_trials=200, seed=0)
     truth = get("pain.12mo.prt.mean") - get("pain.12mo.placebo.mean")
     assert e.state["truth"] == pytest.approx(truth)
     assert e.truth_line.get_xdata()[0] == pytest.approx(truth)

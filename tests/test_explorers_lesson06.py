@@ -10,8 +10,8 @@ import pytest
 import statsmodels.api as sm
 
 from prtlib.course.explorers.lesson06 import ConfounderExplorer, MediationExplorer
-from prtlib.stats.mediation import mediation_data
 from prtlib.trial import cohort, published
+from prtlib.trial.mechanisms import mediation_data
 
 
 def _num(x):
@@ -39,7 +39,7 @@ def test_mediation_starts_with_etable5s_model():
     assert e.a_text.get_text() == f"a = {_num(ref['a'])}"
     assert e.b_text.get_text() == f"b = {_num(ref['b'])}"
     assert "12 months" in e.y_box.get_text()
-    low, high = e.state["boot"].confidence_interval
+    low, high = e.state["boot"].ci
     text = e.readout_text
     assert f"ab = {_num(ref['a'] * ref['b'])}" in text
     assert f"CI {_num(low)} to {_num(high)}" in text
@@ -116,7 +116,7 @@ def test_confounder_sign_and_true_effect():
 def test_mediation_key_names_each_line_with_its_value():
     e = MediationExplorer()
     boot = e.state["boot"]
-    low, high = boot.confidence_interval
+    low, high = boot.ci
     labels = [t.get_text() for t in e.key.get_texts()]
     assert labels == [f"ab = {_num(boot.estimate)}", f"95% CI {_num(low)} to {_num(high)}",
                       "zero"]

@@ -67,12 +67,8 @@ def test_every_module_is_in_a_layer():
     assert not loose
 
 
-# Files still being split by the reorganization; each entry is removed with its split.
-NOT_YET_SPLIT = ("stats/mediation.py", "stats/missing_data.py", "trial/designs.py")
-
-
 def test_imports_go_downward_only():
-    found = [f for f in upward_imports() if not f.startswith(NOT_YET_SPLIT)]
+    found = upward_imports()
     assert not found, "upward imports:\n" + "\n".join(found)
 
 

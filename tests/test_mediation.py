@@ -31,7 +31,8 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from prtlib.stats import mediation as me
-from prtlib.trial import cohort, published
+from prtlib.stats.intervals import Interval
+from prtlib.trial import cohort, mechanisms, published
 
 FRAMING = Path(statsmodels.__file__).parent / "stats" / "tests" / "results" / "framing.csv"
 
@@ -57,7 +58,7 @@ def _ols(y, *columns):
 
 @pytest.mark.parametrize("standardize", [False, True])
 def test_paths_equal_statsmodels_ols(trial, standardize):
-    d = me.mediation_data(trial, "prt_vs_placebo", "12mo")
+    d = mechanisms.mediation_data(trial, "prt_vs_placebo", "12mo")
     x, m, y = d["x"].to_numpy(), d["m"].to_numpy(), d["y"].to_numpy()
     if standardize:
         m, y = _z(m), _z(y)
@@ -76,7 +77,7 @@ def test_paths_equal_statsmodels_ols(trial, standardize):
 
 def test_cohort_paths_are_etable5s(trial):
     """The cohort is built so that a and b are eTable 5's (see tests/test_cohort.py)."""
-    d = me.mediation_data(trial)
+    d = mechanisms.mediation_data(trial)
     p = me.mediation_paths(d["x"], d["m"], d["y"])
     assert p.a == pytest.approx(published.get("mediation.tsk11.12mo.a"), abs=0.05)
     assert p.b == pytest.approx(published.get("mediation.tsk11.12mo.b"), abs=0.03)
@@ -118,18 +119,18 @@ def test_statsmodels_mediation_class_agrees_on_the_framing_data():
 
 def test_mediation_data_definitions(trial):
     pain, tsk = cohort.wide(trial, "pain"), cohort.wide(trial, "tsk11")
-    d = me.mediation_data(trial, "prt_vs_usual_care", "post")
+    d = mechanisms.mediation_data(trial, "prt_vs_usual_care", "post")
     person = d.index[0]
     assert d.loc[person, "m"] == tsk.loc[person, "post"] - tsk.loc[person, "baseline"]
     assert d.loc[person, "y"] == pain.loc[person, "post"]
     assert set(pain.loc[d.index, "arm"]) == {"prt", "usual_care"}
     assert d["x"].eq(pain.loc[d.index, "arm"].eq("prt").astype(float)).all()
-    r = me.mediation_data(trial, "prt_vs_placebo", "post", direction="reverse")
+    r = mechanisms.mediation_data(trial, "prt_vs_placebo", "post", direction="reverse")
     person = r.index[-1]
     assert r.loc[person, "m"] == pain.loc[person, "post"] - pain.loc[person, "baseline"]
     assert r.loc[person, "y"] == tsk.loc[person, "post"]
     # Complete cases: everyone with TSK-11 change and 12-month pain, PRT and placebo.
-    full = me.mediation_data(trial)
+    full = mechanisms.mediation_data(trial)
     both = pain["arm"].isin(["prt", "placebo"]) & tsk["post"].notna() & pain["12mo"].notna()
     assert len(full) == int(both.sum())
 
@@ -149,20 +150,31 @@ def _ab_statistic(x, m, y, axis=-1):
 
 
 def test_bootstrap_interval_matches_scipy(trial):
-    d = me.mediation_data(trial, "prt_vs_placebo", "post")
+    d = mechanisms.mediation_data(trial, "prt_vs_placebo", "post")
     x, m, y = d["x"].to_numpy(), _z(d["m"]), _z(d["y"])
     ours = me.bootstrap_indirect(d["x"], d["m"], d["y"], n_resamples=20000, seed=3)
     ref = stats.bootstrap((x, m, y), _ab_statistic, paired=True, vectorized=True,
                           n_resamples=20000, method="percentile",
                           rng=np.random.default_rng(4))
     assert ours.estimate == pytest.approx(_ab_statistic(x, m, y))
-    assert ours.confidence_interval[0] == pytest.approx(ref.confidence_interval.low, abs=0.03)
-    assert ours.confidence_interval[1] == pytest.approx(ref.confidence_interval.high, abs=0.03)
+    assert ours.ci.low == pytest.approx(ref.confidence_interval.low, abs=0.03)
+    assert ours.ci.high == pytest.approx(ref.confidence_interval.high, abs=0.03)
     assert ours.distribution.std(ddof=1) == pytest.approx(ref.standard_error, rel=0.05)
 
 
+def test_bootstrap_interval_is_an_interval_with_its_level(trial):
+    d = mechanisms.mediation_data(trial)
+    res = me.bootstrap_indirect(d["x"], d["m"], d["y"], n_resamples=1000,
+                                confidence_level=0.9, seed=0)
+    assert isinstance(res.ci, Interval)
+    assert (res.ci.level, res.ci.method) == (0.9, "percentile bootstrap")
+    # the percentile interval is numpy's quantiles of the resampled products
+    low, high = np.quantile(res.distribution, [0.05, 0.95])
+    assert tuple(res.ci) == pytest.approx((low, high))
+
+
 def test_bootstrap_is_seeded(trial):
-    d = me.mediation_data(trial)
+    d = mechanisms.mediation_data(trial)
     one = me.bootstrap_indirect(d["x"], d["m"], d["y"], n_resamples=500, seed=1)
     again = me.bootstrap_indirect(d["x"], d["m"], d["y"], n_resamples=500, seed=1)
     other = me.bootstrap_indirect(d["x"], d["m"], d["y"], n_resamples=500, seed=2)
@@ -190,7 +202,7 @@ def test_a_null_indirect_effect_is_rarely_significant():
 
 
 def test_total_effect_from_summary_equals_ols_on_matching_data(trial):
-    d = me.mediation_data(trial)
+    d = mechanisms.mediation_data(trial)
     groups = [d.loc[d["x"] == g, "y"] for g in (1.0, 0.0)]
     expected = me.mediation_paths(d["x"], d["m"], d["y"]).c
     got = me.total_effect_from_summary(groups[0].mean(), groups[0].std(), len(groups[0]),
@@ -298,9 +310,9 @@ def test_simulation_is_cached_and_read_only():
     (lambda: me.confounding_bias(1.0, 0.5, 0.5, sd_m_error=0), "sd_m_error"),
     (lambda: me.simulate_confounded_mediation(u_to_y=9), "u_to_y"),
     (lambda: me.simulate_confounded_mediation(n=5), "n"),
-    (lambda: me.mediation_data(cohort.synthetic_trial(0), direction="sideways"), "direction"),
-    (lambda: me.mediation_data(cohort.synthetic_trial(0), comparison="placebo"), "comparison"),
-    (lambda: me.mediation_data(pd.DataFrame({"pain": [1]})), "df"),
+    (lambda: mechanisms.mediation_data(cohort.synthetic_trial(0), direction="sideways"), "direction"),
+    (lambda: mechanisms.mediation_data(cohort.synthetic_trial(0), comparison="placebo"), "comparison"),
+    (lambda: mechanisms.mediation_data(pd.DataFrame({"pain": [1]})), "df"),
 ])
 def test_bad_inputs_name_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):

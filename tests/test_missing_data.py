@@ -1,5 +1,6 @@
-"""Tests of prtlib.stats.missing_data: attrition, the dropout laboratory, the trial's mixed model
-and responders with missing outcomes.
+"""Tests of prtlib.stats.missing_data (the dropout laboratory and its estimators) and of
+prtlib.trial.followup (attrition, Table 2's trajectories, the trial's mixed model and
+responders with missing outcomes).
 
 Independent references:
 - the paper (Ashar et al. 2022, doi:10.1001/jamapsychiatry.2021.2669) through the ledger:
@@ -29,7 +30,9 @@ from hypothesis.extra.numpy import arrays
 from scipy import stats
 
 from prtlib.stats import missing_data as md
+from prtlib.stats.missing_data.estimators import _last_observed
 from prtlib.trial import cohort, published
+from prtlib.trial import followup as fu
 from prtlib.trial.constants import ARMS, TIMES
 
 
@@ -44,7 +47,7 @@ def trial():
 
 
 def test_attrition_reproduces_figure1():
-    a = md.attrition()
+    a = fu.attrition()
     for arm in ARMS:
         n = published.get(f"n.randomized.{arm}")
         assert a.loc[(arm, "baseline"), "seen"] == n
@@ -59,11 +62,11 @@ def test_attrition_reproduces_figure1():
 
 def test_attrition_of_the_cohort_equals_the_published_counts(trial):
     """The simulated cohort is built to have Figure 1's counts, so both tables agree."""
-    pd.testing.assert_frame_equal(md.attrition(trial), md.attrition(), check_dtype=False)
+    pd.testing.assert_frame_equal(fu.attrition(trial), fu.attrition(), check_dtype=False)
 
 
 def test_published_trajectories_use_t_intervals():
-    t = md.published_trajectories(0.9)
+    t = fu.published_trajectories(0.9)
     for arm in ARMS:
         for time in ("baseline", "post", "12mo"):
             row = t.loc[(arm, time)]
@@ -82,7 +85,7 @@ def test_published_trajectories_use_t_intervals():
 
 
 def test_complete_trials_have_table2_means_and_the_chosen_variances():
-    trials = md.simulate_complete_trials(n_trials=1500, seed=11)
+    trials = fu.simulate_complete_trials(n_trials=1500, seed=11)
     t = trials.treated
     # Table 2 after baseline; at baseline one shared mean (randomization).
     for k, time in enumerate(TIMES[1:], start=1):
@@ -101,9 +104,41 @@ def test_complete_trials_have_table2_means_and_the_chosen_variances():
     assert trials.pain.flags.writeable is False
 
 
+def test_the_laboratory_takes_explicit_means_and_sizes():
+    # The trial's version is the general one fed with Table 2's means and the arm sizes.
+    trial_version = fu.simulate_complete_trials("prt_vs_usual_care", n_trials=4, seed=2)
+    arms = ("usual_care", "prt")
+    means = [[published.get(f"pain.{t}.{a}.mean") for t in TIMES] for a in arms]
+    sizes = [published.get(f"n.randomized.{a}") for a in arms]
+    general = md.simulate_complete_trials(means, sizes, n_trials=4, seed=2)
+    np.testing.assert_array_equal(general.pain, trial_version.pain)
+    assert trial_version.label == "prt_vs_usual_care" and general.label == ""
+    short = md.simulate_complete_trials([[5.0, 3.0], [5.0, 1.0]], [30, 20], n_trials=2)
+    assert short.pain.shape == (2, 50, 2)
+    np.testing.assert_allclose(short.true_effect, [0.0, -2.0])
+    with pytest.raises(ValueError, match="means"):
+        md.simulate_complete_trials([1.0, 2.0, 3.0], [10, 10])
+    with pytest.raises(ValueError, match="sizes"):
+        md.simulate_complete_trials([[5.0, 3.0], [5.0, 1.0]], [30])
+
+
+def test_the_general_dropout_study_is_the_trials_with_explicit_means():
+    arms = ("placebo", "prt")
+    means = [[published.get(f"pain.{t}.{a}.mean") for t in TIMES] for a in arms]
+    sizes = [published.get(f"n.randomized.{a}") for a in arms]
+    general = md.dropout_study(means, sizes, "MNAR", 1.0, 0.3, n_trials=10, seed=3)
+    trial = fu.dropout_study("MNAR", 1.0, 0.3, "prt_vs_placebo", n_trials=10, seed=3)
+    for method in md.METHODS:
+        np.testing.assert_array_equal(general.estimates[method], trial.estimates[method])
+    assert general.truth == trial.truth
+    assert (general.label, trial.label) == ("", "prt_vs_placebo")
+    with pytest.raises(ValueError, match="means"):
+        md.dropout_study([[1.0, 2.0]], [10, 10])
+
+
 @pytest.mark.parametrize("mechanism", md.MECHANISMS)
 def test_dropout_is_monotone_and_hits_the_rate(mechanism):
-    trials = md.simulate_complete_trials(n_trials=300, seed=1)
+    trials = fu.simulate_complete_trials(n_trials=300, seed=1)
     seen = md.impose_dropout(trials.pain, mechanism, strength=2.0, rate=0.3, seed=4)
     assert seen[..., 0].all()
     assert not np.any(seen[..., 1:] & ~seen[..., :-1])  # nobody comes back
@@ -114,7 +149,7 @@ def test_what_each_mechanism_depends_on():
     """MCAR: leavers look like stayers. MAR: leavers had more pain at the last visit seen.
     MNAR: leavers have more pain at the visit they miss, beyond what their last seen
     value predicts."""
-    trials = md.simulate_complete_trials(n_trials=300, seed=2)
+    trials = fu.simulate_complete_trials(n_trials=300, seed=2)
     y = trials.pain
     out = {}
     for mech in md.MECHANISMS:
@@ -131,7 +166,7 @@ def test_what_each_mechanism_depends_on():
 
 
 def test_mcar_ignores_strength():
-    trials = md.simulate_complete_trials(n_trials=20, seed=3)
+    trials = fu.simulate_complete_trials(n_trials=20, seed=3)
     a = md.impose_dropout(trials.pain, "MCAR", strength=0.0, rate=0.3, seed=1)
     b = md.impose_dropout(trials.pain, "MCAR", strength=4.0, rate=0.3, seed=1)
     np.testing.assert_array_equal(a, b)
@@ -156,7 +191,7 @@ def test_estimators_by_hand():
     assert md.locf_effect(y, seen, treated) == pytest.approx((1 + 6) / 2 - (3 + 6) / 2)
     assert md.locf_effect(y, seen, treated, time_index=1) == pytest.approx(
         (2 + 6) / 2 - (4 + 5) / 2)  # row 3's post is its baseline carried
-    filled = md._last_observed(y, seen)
+    filled = _last_observed(y, seen)
     np.testing.assert_array_equal(filled[1], [6.0, 6.0, 6.0])
     np.testing.assert_array_equal(filled[3], [5.0, 5.0, 6.0])
 
@@ -193,7 +228,7 @@ def _statsmodels_cell_means(y, o, groups, n_groups):
 
 @pytest.mark.parametrize("mechanism", ["MAR", "MNAR"])
 def test_vectorized_reml_equals_statsmodels_mixedlm(mechanism):
-    trials = md.simulate_complete_trials(n_trials=3, seed=7)
+    trials = fu.simulate_complete_trials(n_trials=3, seed=7)
     seen = md.impose_dropout(trials.pain, mechanism, strength=1.5, rate=0.35, seed=8)
     groups = trials.treated.astype(int)
     fit = md.fit_random_intercept(trials.pain, seen, groups)
@@ -222,14 +257,14 @@ def test_vectorized_reml_with_three_groups_and_intermittent_gaps():
 def test_dropout_study_shows_what_theory_predicts():
     """MCAR: no method is biased. MAR: completers and LOCF are, the mixed model is not.
     MNAR: the mixed model is biased too. (Monte Carlo SE of a bias here is about 0.025.)"""
-    mcar = md.dropout_study("MCAR", 0.0, 0.3)
+    mcar = fu.dropout_study("MCAR", 0.0, 0.3)
     for method in ("completers", "mixed_model"):
         assert abs(mcar.bias(method)) < 0.06
-    mar = md.dropout_study("MAR", 2.0, 0.3)
+    mar = fu.dropout_study("MAR", 2.0, 0.3)
     assert mar.bias("completers") > 0.15  # the PRT advantage shrinks
     assert mar.bias("locf") < -0.1
     assert abs(mar.bias("mixed_model")) < 0.05
-    mnar = md.dropout_study("MNAR", 2.0, 0.3)
+    mnar = fu.dropout_study("MNAR", 2.0, 0.3)
     assert mnar.bias("mixed_model") > 0.08
     assert mnar.bias("completers") > mnar.bias("mixed_model")
     # Pain-driven dropout hits the arm in more pain harder.
@@ -238,7 +273,7 @@ def test_dropout_study_shows_what_theory_predicts():
     assert np.all(mar.seen_means[:, -1] < mar.true_means[:, -1])
     summary = mar.summary()
     assert summary.loc["mixed_model", "rmse"] < summary.loc["completers", "rmse"]
-    again = md.dropout_study("MAR", 2.0, 0.3)
+    again = fu.dropout_study("MAR", 2.0, 0.3)
     # Cached: the same read-only arrays come back, inside a new result and new dicts
     # (so that a caller cannot corrupt the cache; see tests/test_cached_results.py).
     assert again.estimates["locf"] is mar.estimates["locf"]
@@ -261,7 +296,7 @@ def _formula_fit(df, reference):
 
 
 def test_trial_model_equals_the_statsmodels_formula_fit(trial):
-    model = md.fit_trial_model(trial)
+    model = fu.fit_trial_model(trial)
     for reference in ("placebo", "usual_care"):
         result = _formula_fit(trial, reference)
         for time in TIMES[1:]:
@@ -278,14 +313,14 @@ def test_trial_model_equals_the_statsmodels_formula_fit(trial):
 def test_trial_model_on_complete_balanced_data_is_the_difference_in_mean_change():
     """With every visit seen and no covariates, GLS with a random intercept equals OLS on
     the cell means, so each contrast is the difference in mean change."""
-    trials = md.simulate_complete_trials(n_trials=1, seed=5)
+    trials = fu.simulate_complete_trials(n_trials=1, seed=5)
     y = trials.pain[0]
     people = [f"P{i:03d}" for i in range(y.shape[0])]
     arm = np.where(trials.treated, "prt", "placebo")
     df = pd.DataFrame({"participant": np.repeat(people, len(TIMES)),
                        "arm": np.repeat(arm, len(TIMES)),
                        "time": np.tile(TIMES, len(people)), "pain": y.ravel()})
-    model = md.fit_trial_model(df, covariates=False)
+    model = fu.fit_trial_model(df, covariates=False)
     change = y - y[:, :1]
     for k, time in enumerate(TIMES[1:], start=1):
         expected = change[trials.treated, k].mean() - change[~trials.treated, k].mean()
@@ -295,7 +330,7 @@ def test_trial_model_on_complete_balanced_data_is_the_difference_in_mean_change(
 def test_completers_ttest_is_welch(trial):
     w = cohort.wide(trial)
     for outcome in ("change", "level"):
-        res = md.completers_ttest(trial, "prt_vs_usual_care", "6mo", outcome, 0.9)
+        res = fu.completers_ttest(trial, "prt_vs_usual_care", "6mo", outcome, 0.9)
         value = w["6mo"] - w["baseline"] if outcome == "change" else w["6mo"]
         x = value[w["arm"] == "prt"].dropna()
         y = value[w["arm"] == "usual_care"].dropna()
@@ -303,7 +338,8 @@ def test_completers_ttest_is_welch(trial):
         ci = ref.confidence_interval(0.9)
         assert res.t == pytest.approx(ref.statistic) and res.p == pytest.approx(ref.pvalue)
         assert res.df == pytest.approx(ref.df)
-        assert (res.ci_low, res.ci_high) == pytest.approx((ci.low, ci.high))
+        assert tuple(res.ci) == pytest.approx((ci.low, ci.high))
+        assert (res.ci.level, res.ci.method) == (0.9, "Welch t")
         assert (res.n_prt, res.n_control) == (len(x), len(y))
 
 
@@ -315,22 +351,22 @@ def test_carry_forward_by_hand():
                                ordered=True),
         "pain": [5.0, np.nan, np.nan, 4.0, 2.0, np.nan],
     })
-    filled = md.carry_forward(df)
+    filled = fu.carry_forward(df)
     assert filled.loc["A", ["baseline", "post", "1mo"]].tolist() == [5.0, 5.0, 5.0]
     assert filled.loc["B", ["baseline", "post", "1mo"]].tolist() == [4.0, 2.0, 2.0]
 
 
 def test_cohort_estimates_assemble_the_pieces(trial):
-    est = md.cohort_estimates(trial, "prt_vs_placebo", "12mo")
-    ttest = md.completers_ttest(trial, "prt_vs_placebo", "12mo", "change")
+    est = fu.cohort_estimates(trial, "prt_vs_placebo", "12mo")
+    ttest = fu.completers_ttest(trial, "prt_vs_placebo", "12mo", "change")
     assert est.loc["completers", "estimate"] == pytest.approx(ttest.difference)
-    filled = md.carry_forward(trial)
+    filled = fu.carry_forward(trial)
     change = filled["12mo"] - filled["baseline"]
     locf = change[filled["arm"] == "prt"].mean() - change[filled["arm"] == "placebo"].mean()
     assert est.loc["locf", "estimate"] == pytest.approx(locf)
     two = trial[trial["arm"].isin(["prt", "placebo"])]
     assert est.loc["mixed_model", "estimate"] == pytest.approx(
-        md.fit_trial_model(two).estimate("prt_vs_placebo", "12mo"))
+        fu.fit_trial_model(two).estimate("prt_vs_placebo", "12mo"))
     assert est.loc["mixed_model", "people"] == 101
 
 
@@ -343,7 +379,7 @@ def test_cohort_estimates_assemble_the_pieces(trial):
 @pytest.mark.parametrize("time", ["post", "12mo"])
 @pytest.mark.parametrize("comparison", ["prt_vs_placebo", "prt_vs_usual_care"])
 def test_missing_as_non_responder_reproduces_etable2(rule, time, comparison):
-    s = md.responder_sensitivity(comparison, rule, time)
+    s = fu.responder_sensitivity(comparison, rule, time)
     control = comparison.removeprefix("prt_vs_")
     for arm in ("prt", control):
         printed = published.get(f"responders.{rule}.{time}.{arm}.percent")
@@ -357,8 +393,8 @@ def test_missing_as_non_responder_reproduces_etable2(rule, time, comparison):
 def test_when_missing_as_non_response_is_conservative():
     """Post: PRT lost 6 of 50, usual care 3 of 50, so the rule penalizes PRT. 12 months:
     PRT lost 5, usual care 14, so the rule flatters PRT (Figure 1's counts)."""
-    post = md.responder_sensitivity("prt_vs_usual_care", "pain01", "post")
-    late = md.responder_sensitivity("prt_vs_usual_care", "pain01", "12mo")
+    post = fu.responder_sensitivity("prt_vs_usual_care", "pain01", "post")
+    late = fu.responder_sensitivity("prt_vs_usual_care", "pain01", "12mo")
     assert post.slope == pytest.approx(100 * (6 / 50 - 3 / 50))
     assert late.slope == pytest.approx(100 * (5 / 50 - 14 / 50))
     assert post.non_responder_is_conservative and not late.non_responder_is_conservative
@@ -369,7 +405,7 @@ def test_when_missing_as_non_response_is_conservative():
 
 @given(p=st.floats(0, 1), q=st.floats(0, 1))
 def test_the_difference_is_linear_in_the_assumption(p, q):
-    s = md.responder_sensitivity("prt_vs_placebo", "reduction30", "12mo", missing_response=p)
+    s = fu.responder_sensitivity("prt_vs_placebo", "reduction30", "12mo", missing_response=p)
     assert s.difference() == pytest.approx(s.difference(p))
     assert s.difference(q) - s.difference(p) == pytest.approx(s.slope * (q - p), abs=1e-9)
 
@@ -380,10 +416,10 @@ def test_the_difference_is_linear_in_the_assumption(p, q):
 
 
 @pytest.mark.parametrize("call, name", [
-    (lambda: md.published_trajectories(1.0), "confidence_level"),
-    (lambda: md.simulate_complete_trials("prt_vs_surgery"), "comparison"),
-    (lambda: md.simulate_complete_trials(n_trials=0), "n_trials"),
-    (lambda: md.simulate_complete_trials(sd_visit=0), "sd_visit"),
+    (lambda: fu.published_trajectories(1.0), "confidence_level"),
+    (lambda: fu.simulate_complete_trials("prt_vs_surgery"), "comparison"),
+    (lambda: fu.simulate_complete_trials(n_trials=0), "n_trials"),
+    (lambda: fu.simulate_complete_trials(sd_visit=0), "sd_visit"),
     (lambda: md.impose_dropout(np.ones((4, 3)), "random"), "mechanism"),
     (lambda: md.impose_dropout(np.ones((4, 3)), "MAR", strength=-1), "strength"),
     (lambda: md.impose_dropout(np.ones((4, 3)), "MAR", rate=0.95), "rate"),
@@ -403,14 +439,14 @@ def test_the_difference_is_linear_in_the_assumption(p, q):
                             np.array([True, True, False, False]), outcome="ratio"), "outcome"),
     (lambda: md.fit_random_intercept(np.ones((4, 3)), np.ones((4, 3), bool), [0.0, 0, 1, 1]),
      "groups"),
-    (lambda: md.dropout_study(rate=0), "rate"),
-    (lambda: md.fit_trial_model("table"), "df"),
-    (lambda: md.fit_trial_model(cohort.synthetic_trial(0), covariates="yes"), "covariates"),
-    (lambda: md.completers_ttest(cohort.synthetic_trial(0), time="baseline"), "time"),
-    (lambda: md.completers_ttest(cohort.synthetic_trial(0), outcome="ratio"), "outcome"),
-    (lambda: md.responder_sensitivity(rule="pain2"), "rule"),
-    (lambda: md.responder_sensitivity(time="6mo"), "time"),
-    (lambda: md.responder_sensitivity(missing_response=1.5), "missing_response"),
+    (lambda: fu.dropout_study(rate=0), "rate"),
+    (lambda: fu.fit_trial_model("table"), "df"),
+    (lambda: fu.fit_trial_model(cohort.synthetic_trial(0), covariates="yes"), "covariates"),
+    (lambda: fu.completers_ttest(cohort.synthetic_trial(0), time="baseline"), "time"),
+    (lambda: fu.completers_ttest(cohort.synthetic_trial(0), outcome="ratio"), "outcome"),
+    (lambda: fu.responder_sensitivity(rule="pain2"), "rule"),
+    (lambda: fu.responder_sensitivity(time="6mo"), "time"),
+    (lambda: fu.responder_sensitivity(missing_response=1.5), "missing_response"),
 ])
 def test_bad_inputs_name_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
@@ -428,5 +464,5 @@ def test_empty_cells_are_refused():
 def test_no_warnings_from_the_fits(trial):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        md.fit_trial_model(trial)
-        md.dropout_study("MNAR", 1.0, 0.4, n_trials=20)
+        fu.fit_trial_model(trial)
+        fu.dropout_study("MNAR", 1.0, 0.4, n_trials=20)

@@ -19,14 +19,15 @@ import numpy as np
 import pytest
 import statsmodels.api as sm
 
-from prtlib.stats.mediation import mediation_data, mediation_paths
+from prtlib.stats.mediation import mediation_paths
 from prtlib.stats.missing_data import (
     fit_random_intercept,
     impose_dropout,
     mixed_model_effect,
-    simulate_complete_trials,
 )
 from prtlib.trial.cohort import synthetic_trial
+from prtlib.trial.followup import simulate_complete_trials
+from prtlib.trial.mechanisms import mediation_data
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,10 @@
-"""Mediation: did PRT lower pain by changing what people believe about their pain?
+"""Single-mediator analysis: regression paths, the bootstrap indirect effect, and how a
+hidden common cause of mediator and outcome manufactures one.
 
-The trial's supplement (eTable 5) reports that the pre-to-post change in fear-of-movement
-beliefs (TSK-11) mediated PRT's effect on pain, in standardized regression paths. This
-module computes those paths and asks what they can and cannot show:
+Everything here takes plain arrays (X a 0/1 treatment code, M the mediator, Y the
+outcome) and explicit parameters; the trial's analysis sample (PRT against a control,
+TSK-11 change as M) is built in the trial layer, by ``trial.mechanisms.mediation_data``.
 
-- :func:`mediation_data`: the analysis sample of a cohort (X = PRT or not, M = TSK-11
-  change, Y = pain at a visit), or the reverse model (M = pain change, Y = TSK-11);
 - :func:`mediation_paths`: paths a, b, c, c' and the indirect effect ab by least squares,
   standardized as eTable 5 is;
 - :func:`bootstrap_indirect`: a seeded, vectorized percentile bootstrap interval for ab;
@@ -25,34 +24,21 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from prtlib import _validate
-from prtlib.trial.constants import COMPARISONS, TIMES
+from prtlib.stats.intervals import Interval
 
 __all__ = [
-    "DIRECTIONS",
     "ConfoundedMediation",
     "ConfoundingBias",
     "IndirectEffect",
     "MediationPaths",
     "bootstrap_indirect",
     "confounding_bias",
-    "mediation_data",
     "mediation_paths",
     "simulate_confounded_mediation",
     "total_effect_from_summary",
 ]
-
-DIRECTIONS = ("forward", "reverse")
-"""``forward``: TSK-11 change mediates PRT -> pain. ``reverse``: pain change mediates
-PRT -> TSK-11 (the alternative the paper also tested)."""
-
-
-def _control(comparison: str) -> str:
-    _validate.choice("comparison", comparison, COMPARISONS)
-    return comparison.removeprefix("prt_vs_")
-
 
 def _zscore(v):
     v = np.asarray(v, dtype=float)
@@ -126,84 +112,6 @@ def _paths(x, m, y):
     return {"a": a, "b": b, "c": c, "c_prime": c_prime,
             "se_a": np.sqrt(s2_m / sxx), "se_c": np.sqrt(s2_c / sxx),
             "se_b": np.sqrt(s2_y * sxx / det), "se_c_prime": np.sqrt(s2_y * smm / det)}
-
-
-# ---------------------------------------------------------------------------------------
-# The analysis sample of a cohort
-# ---------------------------------------------------------------------------------------
-
-
-def mediation_data(df, comparison="prt_vs_placebo", time="12mo", direction="forward"):
-    """The people, and their X, M and Y, that a mediation analysis of the cohort uses.
-
-    Parameters
-    ----------
-    df : pandas.DataFrame
-        A long table from :func:`prtlib.trial.cohort.synthetic_trial` or
-        :func:`prtlib.trial.cohort.public_trial` (columns ``participant``, ``arm``, ``time``,
-        ``pain``, ``tsk11``).
-    comparison : {"prt_vs_placebo", "prt_vs_usual_care"}, default "prt_vs_placebo"
-    time : {"post", "1mo", "2mo", "3mo", "6mo", "12mo"}, default "12mo"
-        Forward: the visit whose pain is the outcome. Reverse: the visit up to which pain
-        change is the mediator.
-    direction : {"forward", "reverse"}, default "forward"
-        Forward: M = TSK-11 post minus baseline, Y = pain at ``time``. Reverse: M = pain
-        at ``time`` minus baseline, Y = TSK-11 at post.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by participant; columns ``x`` (1 = PRT, 0 = control), ``m`` and ``y`` in
-        raw units, complete cases only.
-
-    Raises
-    ------
-    ValueError
-        For a bad argument, or a table without the needed columns or visit.
-
-    Notes
-    -----
-    TSK-11 is measured at baseline and post only, so its change always spans the
-    treatment month. Y is a level, as eTable 5 names its outcome; standardizing is left
-    to :func:`mediation_paths`.
-
-    References
-    ----------
-    Ashar YK, et al. JAMA Psychiatry. 2022;79(1):13-23, eTable 5.
-    doi:10.1001/jamapsychiatry.2021.2669
-
-    Examples
-    --------
-    >>> from prtlib.trial.cohort import synthetic_trial
-    >>> d = mediation_data(synthetic_trial(seed=0))
-    >>> len(d), int(d["x"].sum())
-    (79, 40)
-    >>> list(d.columns)
-    ['x', 'm', 'y']
-    """
-    from prtlib.trial.cohort import wide
-
-    control = _control(comparison)
-    time = _validate.choice("time", time, TIMES[1:])
-    direction = _validate.choice("direction", direction, DIRECTIONS)
-    if not isinstance(df, pd.DataFrame) or not {"tsk11", "pain"} <= set(df.columns):
-        raise ValueError("df must be a cohort table (pandas DataFrame) with the columns "
-                         "pain and tsk11.")
-    pain = wide(df, "pain")
-    tsk = wide(df, "tsk11")
-    for table, name, visit in ((pain, "pain", time), (tsk, "tsk11", "post")):
-        if visit not in table.columns or "baseline" not in table.columns:
-            raise ValueError(f"df must hold {name} at baseline and {visit}.")
-    if direction == "forward":
-        m = tsk["post"] - tsk["baseline"]
-        y = pain[time]
-    else:
-        m = pain[time] - pain["baseline"]
-        y = tsk["post"]
-    out = pd.DataFrame({"x": (pain["arm"] == "prt").astype(float), "m": m, "y": y})
-    out = out[pain["arm"].isin(["prt", control])].dropna()
-    out.index.name = "participant"
-    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -359,17 +267,15 @@ class IndirectEffect:
         ab on the original data.
     distribution : numpy.ndarray
         ab on each resample (read-only).
-    confidence_interval : tuple of float
-        Percentile interval ``(low, high)``.
-    confidence_level : float
+    ci : Interval
+        Percentile interval of ab, with its level (method "percentile bootstrap").
     n_resamples, seed, n : int
     standardized : bool
     """
 
     estimate: float
     distribution: np.ndarray
-    confidence_interval: tuple
-    confidence_level: float
+    ci: Interval
     n_resamples: int
     seed: int
     n: int
@@ -378,7 +284,7 @@ class IndirectEffect:
     @property
     def excludes_zero(self) -> bool:
         """True when the interval lies wholly on one side of zero."""
-        low, high = self.confidence_interval
+        low, high = self.ci
         return low > 0 or high < 0
 
     @property
@@ -388,8 +294,8 @@ class IndirectEffect:
         return float(np.mean(d >= 0) if self.estimate < 0 else np.mean(d <= 0))
 
     def __repr__(self) -> str:
-        low, high = self.confidence_interval
-        return (f"IndirectEffect(ab = {self.estimate:.3f}, {100 * self.confidence_level:g}% "
+        low, high = self.ci
+        return (f"IndirectEffect(ab = {self.estimate:.3f}, {100 * self.ci.level:g}% "
                 f"percentile interval {low:.3f} to {high:.3f}, {self.n_resamples} resamples)")
 
 
@@ -442,8 +348,7 @@ def bootstrap_indirect(x, m, y, n_resamples=5000, confidence_level=0.95, seed=0,
     >>> m = -1.0 * x + rng.standard_normal(100)
     >>> y = 0.5 * m + rng.standard_normal(100)
     >>> res = bootstrap_indirect(x, m, y, n_resamples=2000, seed=1)
-    >>> print(f"{res.estimate:.2f} [{res.confidence_interval[0]:.2f}, "
-    ...       f"{res.confidence_interval[1]:.2f}]")
+    >>> print(f"{res.estimate:.2f} [{res.ci.low:.2f}, {res.ci.high:.2f}]")
     -0.31 [-0.53, -0.13]
     >>> res.excludes_zero
     True
@@ -472,8 +377,8 @@ def bootstrap_indirect(x, m, y, n_resamples=5000, confidence_level=0.95, seed=0,
     low, high = np.quantile(draws, [(1 - level) / 2, (1 + level) / 2])
     draws.setflags(write=False)
     return IndirectEffect(estimate=estimate, distribution=draws,
-                          confidence_interval=(float(low), float(high)),
-                          confidence_level=level, n_resamples=n_resamples, seed=seed, n=n,
+                          ci=Interval(low, high, level, "percentile bootstrap"),
+                          n_resamples=n_resamples, seed=seed, n=n,
                           standardized=bool(standardize))
 
 

@@ -3,6 +3,8 @@
 These are names, not numbers from the paper; the numbers live in ``prtlib.trial.published``.
 """
 
+from prtlib import _validate
+
 ARMS = ("prt", "placebo", "usual_care")
 """The three randomized arms, in the order the paper reports them."""
 
@@ -40,3 +42,17 @@ MONTHS_AFTER_BASELINE = {
 follow-ups are counted from post-treatment."""
 
 COMPARISONS = ("prt_vs_placebo", "prt_vs_usual_care")
+
+
+def control_arm(comparison: str) -> str:
+    """The control arm of a comparison in :data:`COMPARISONS`.
+
+    >>> control_arm("prt_vs_usual_care")
+    'usual_care'
+    >>> control_arm("placebo")
+    Traceback (most recent call last):
+    ...
+    ValueError: comparison must be one of 'prt_vs_placebo', 'prt_vs_usual_care'; got 'placebo'.
+    """
+    _validate.choice("comparison", comparison, COMPARISONS)
+    return comparison.removeprefix("prt_vs_")

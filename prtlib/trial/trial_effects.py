@@ -5,8 +5,9 @@ Lesson 03 asks how one result, "PRT lowered pain more than the control arms", tu
 numbers, and why honest analysts can get different numbers from the same data. This module
 holds that logic:
 
-- :func:`responder_counts` and :func:`compare_responders`: the responder table of the
-  supplement (eTable 2) as counts, compared by risk difference, ratios, NNT and Cohen's h;
+- :func:`compare_responders`: the responder table of the supplement (eTable 2) as counts
+  (:func:`prtlib.trial.responders.responder_counts`, re-exported here), compared by risk
+  difference, ratios, NNT and Cohen's h;
 - :func:`table2_effects`: the change-score g of Table 2 at every follow-up with its SE and
   interval, beside the post-only g that the printed means and SDs give;
 - :func:`effect_size_variants`: from participant data, the same comparison standardized in
@@ -21,7 +22,6 @@ Sign convention: PRT minus control, so on the pain scale a benefit of PRT is neg
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 from scipy import stats
@@ -34,11 +34,19 @@ from prtlib.stats.effect_sizes import (
     hedges_g_from_summary,
 )
 from prtlib.stats.proportions import ProportionComparison, compare_proportions
-from prtlib.trial.constants import ARMS, COMPARISONS, TIMES
+from prtlib.trial.constants import TIMES, control_arm
+from prtlib.trial.responders import (
+    RESPONDER_RULES,
+    RESPONDER_TIMES,
+    RULE_LABELS,
+    ResponderCounts,
+    responder_counts,
+)
 
 __all__ = [
     "RESPONDER_RULES",
     "RESPONDER_TIMES",
+    "RULE_LABELS",
     "ResponderCounts",
     "compare_responders",
     "dichotomization_efficiency",
@@ -49,124 +57,15 @@ __all__ = [
     "table2_effects",
 ]
 
-RESPONDER_RULES = ("pain01", "reduction30", "reduction50")
-"""Responder definitions of eTable 2: pain 0 or 1; at least a 30% or a 50% drop in pain."""
-
-RESPONDER_TIMES = ("post", "12mo")
-"""The two times at which eTable 2 reports responders."""
-
-RULE_LABELS = {
-    "pain01": "pain 0 or 1 of 10",
-    "reduction30": "pain down by at least 30%",
-    "reduction50": "pain down by at least 50%",
-}
-
-
 def _published():
     from prtlib.trial import published
 
     return published
 
 
-def _control(comparison: str) -> str:
-    _validate.choice("comparison", comparison, COMPARISONS)
-    return comparison.removeprefix("prt_vs_")
-
-
 # ---------------------------------------------------------------------------------------
 # Responders
 # ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ResponderCounts:
-    """Responders per arm for one definition and time (eTable 2 as counts).
-
-    Attributes
-    ----------
-    rule, time : str
-        The responder definition and the assessment.
-    counts : dict of str to int
-        Responders per arm.
-    randomized : dict of str to int
-        People randomized per arm (the denominator: missing counts as non-response).
-    printed_percent : dict of str to float
-        The percentages as eTable 2 prints them.
-    """
-
-    rule: str
-    time: str
-    counts: dict
-    randomized: dict
-    printed_percent: dict
-
-    def percent(self, arm: str) -> float:
-        """``100 * counts[arm] / randomized[arm]``, unrounded."""
-        arm = _validate.choice("arm", arm, ARMS)
-        return 100.0 * self.counts[arm] / self.randomized[arm]
-
-
-def responder_counts(rule="pain01", time="post") -> ResponderCounts:
-    """Number of responders per arm, recovered from eTable 2's rounded percentages.
-
-    Parameters
-    ----------
-    rule : {"pain01", "reduction30", "reduction50"}, default "pain01"
-        Pain 0 or 1 out of 10, or a drop of at least 30% / 50% from baseline.
-    time : {"post", "12mo"}, default "post"
-        Post-treatment or the 12-month follow-up.
-
-    Returns
-    -------
-    ResponderCounts
-        Counts, denominators (everyone randomized) and the printed percentages.
-
-    Raises
-    ------
-    ValueError
-        If ``rule`` or ``time`` is not one of the allowed values.
-    RuntimeError
-        If no whole count reproduces a printed percentage (a ledger error).
-
-    Notes
-    -----
-    eTable 2 prints percentages of those randomized (50, 51, 50), with missing outcomes
-    counted as non-response. The count is ``round(percent / 100 * n)``; with at most 51
-    people per arm neighbouring counts differ by about 2 percentage points, so exactly one
-    count rounds to each printed whole percentage, and the function checks that it does.
-    Where the paper prints the counts themselves (pain 0 or 1 after treatment: 33, 10,
-    5) they are read from the ledger directly.
-
-    References
-    ----------
-    Ashar YK, Gordon A, Schubiner H, et al. Effect of pain reprocessing therapy vs placebo
-    and usual care for patients with chronic back pain: a randomized clinical trial. JAMA
-    Psychiatry. 2022;79(1):13-23, eTable 2. doi:10.1001/jamapsychiatry.2021.2669
-
-    Examples
-    --------
-    >>> r = responder_counts("reduction50", "12mo")
-    >>> r.counts
-    {'prt': 30, 'placebo': 18, 'usual_care': 10}
-    >>> r.randomized
-    {'prt': 50, 'placebo': 51, 'usual_care': 50}
-    """
-    rule = _validate.choice("rule", rule, RESPONDER_RULES)
-    time = _validate.choice("time", time, RESPONDER_TIMES)
-    get = _published().get
-    counts, randomized, printed = {}, {}, {}
-    for arm in ARMS:
-        n = int(get(f"n.randomized.{arm}"))
-        pct = float(get(f"responders.{rule}.{time}.{arm}.percent"))
-        if rule == "pain01" and time == "post":
-            count = int(get(f"responders.pain01.post.{arm}"))
-        else:
-            count = int(round(pct / 100.0 * n))
-        if round(100.0 * count / n) != round(pct):
-            raise RuntimeError(f"no whole count of {n} gives {pct}% ({rule}, {time}, {arm}).")
-        counts[arm], randomized[arm], printed[arm] = count, n, pct
-    return ResponderCounts(rule=rule, time=time, counts=counts, randomized=randomized,
-                           printed_percent=printed)
 
 
 def compare_responders(comparison="prt_vs_placebo", rule="pain01", time="post",
@@ -211,7 +110,7 @@ def compare_responders(comparison="prt_vs_placebo", rule="pain01", time="post",
     >>> print(f"RD {c.risk_difference:.2f}, NNT {c.nnt:.1f}, RR {c.risk_ratio:.1f}")
     RD 0.56, NNT 1.8, RR 6.6
     """
-    control = _control(comparison)
+    control = control_arm(comparison)
     r = responder_counts(rule, time)
     return compare_proportions(r.counts["prt"], r.randomized["prt"], r.counts[control],
                                r.randomized[control], confidence_level=confidence_level)
@@ -270,7 +169,7 @@ def table2_effects(comparison="prt_vs_placebo", confidence_level=0.95):
     """
     import pandas as pd
 
-    control = _control(comparison)
+    control = control_arm(comparison)
     level = _validate.probability("confidence_level", confidence_level, open_interval=True)
     z = float(stats.norm.ppf(0.5 + level / 2.0))
     get = _published().get
@@ -413,7 +312,7 @@ def effect_size_variants(df, comparison="prt_vs_placebo", time="post"):
 
     from prtlib.trial.cohort import wide
 
-    control = _control(comparison)
+    control = control_arm(comparison)
     w = wide(df, "pain")
     later = [c for c in w.columns if c not in ("arm", "baseline")]
     time = _validate.choice("time", time, later)

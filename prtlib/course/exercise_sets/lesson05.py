@@ -1,7 +1,7 @@
 """Lesson 05's exercises: attrition, missing-data mechanisms and the analyses that cope.
 
 Every expected answer is computed from the ledger, from the simulated cohort (seed 0)
-with the tested functions of :mod:`prtlib.stats.missing_data`, or (the MNAR exercise) by
+with the tested functions of :mod:`prtlib.trial.followup`, or (the MNAR exercise) by
 numerical integration. Each exercise has three hint levels (nudge, method, recipe); a
 wrong answer's feedback shows the nudge only.
 
@@ -37,13 +37,13 @@ def _percent_seen(count_key: str) -> float:
 
 
 def _completers(comparison="prt_vs_placebo", outcome="level") -> float:
-    from prtlib.stats.missing_data import completers_ttest
+    from prtlib.trial.followup import completers_ttest
 
     return completers_ttest(_cohort(), comparison, "12mo", outcome).difference
 
 
 def _locf() -> float:
-    from prtlib.stats.missing_data import cohort_estimates
+    from prtlib.trial.followup import cohort_estimates
 
     return float(cohort_estimates(_cohort(), "prt_vs_placebo", "12mo").loc["locf", "estimate"])
 
@@ -59,7 +59,7 @@ def _baseline_carried() -> float:
 
 @functools.lru_cache(maxsize=1)
 def _trial_model():
-    from prtlib.stats.missing_data import fit_trial_model
+    from prtlib.trial.followup import fit_trial_model
 
     return fit_trial_model(_cohort())
 
@@ -75,7 +75,7 @@ def _ols_interaction() -> float:
 
 
 def _sensitivity():
-    from prtlib.stats.missing_data import responder_sensitivity
+    from prtlib.trial.followup import responder_sensitivity
 
     return responder_sensitivity("prt_vs_usual_care", "reduction30", "12mo")
 
@@ -109,14 +109,14 @@ def _mnar_bias(slope: float = MNAR_SLOPE) -> float:
 
 def _dropout_completers_mean() -> float:
     """The completers-only estimate averaged over the dropout explorer's 200 MAR trials."""
-    from prtlib.stats.missing_data import dropout_study
+    from prtlib.trial.followup import dropout_study
 
     study = dropout_study("MAR", 2.0, 0.3, n_trials=200, seed=0)
     return float(study.estimates["completers"].mean())
 
 
 def _dropout_truth() -> float:
-    from prtlib.stats.missing_data import dropout_study
+    from prtlib.trial.followup import dropout_study
 
     return float(dropout_study("MAR", 2.0, 0.3, n_trials=200, seed=0).truth)
 
@@ -157,7 +157,7 @@ register(
                "measured / randomized.",
         explanation="Usual care lost more than a quarter of its people by 12 months, PRT a "
                     "tenth: the arms being compared are no longer the arms randomized. "
-                    "prtlib.stats.missing_data.attrition() lists the share for every arm and visit.",
+                    "prtlib.trial.followup.attrition() lists the share for every arm and visit.",
     ),
     Exercise(
         id="05.mechanism",
@@ -314,7 +314,7 @@ register(
                "completers_difference = prt_12.mean() - placebo_12.mean().",
         explanation="Among those still measured the gap equals Table 2's; whether it is the "
                     "gap among everyone randomized depends on why the others left. "
-                    "prtlib.stats.missing_data.completers_ttest(df, 'prt_vs_placebo', '12mo', "
+                    "prtlib.trial.followup.completers_ttest(df, 'prt_vs_placebo', '12mo', "
                     "'level') gives it with Welch's interval.",
     ),
     Exercise(
@@ -344,7 +344,7 @@ register(
                "locf_difference = change[w['arm'] == 'prt'].mean() - "
                "change[w['arm'] == 'placebo'].mean().",
         explanation="LOCF keeps everyone but assumes pain froze when a person left. "
-                    "prtlib.stats.missing_data.carry_forward(df) does the filling.",
+                    "prtlib.trial.followup.carry_forward(df) does the filling.",
     ),
     Exercise(
         id="05.mixed_model_12mo",
@@ -385,7 +385,7 @@ register(
                "Treatment('baseline'))[T.12mo]\"].",
         explanation="The trial's estimand: how much more pain fell from baseline to 12 "
                     "months with PRT than with placebo, using every pain value seen. "
-                    "prtlib.stats.missing_data.fit_trial_model(df) fits the same model and adds "
+                    "prtlib.trial.followup.fit_trial_model(df) fits the same model and adds "
                     "the comparison with usual care.",
     ),
     Exercise(
@@ -421,7 +421,7 @@ register(
                "published.get(f'n.monitored.12mo.{arm}') (of 45 and 36); then subtract.",
         explanation="Ignoring the missing gives a smaller PRT advantage than counting them "
                     "as non-responders, because usual care lost far more people. "
-                    "prtlib.stats.missing_data.responder_sensitivity('prt_vs_usual_care', "
+                    "prtlib.trial.followup.responder_sensitivity('prt_vs_usual_care', "
                     "'reduction30', '12mo') shows both with the worst case.",
     ),
     Exercise(

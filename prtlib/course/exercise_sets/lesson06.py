@@ -34,8 +34,8 @@ def _tsk_difference(control="placebo") -> float:
 
 @functools.lru_cache(maxsize=1)
 def _data():
-    from prtlib.stats.mediation import mediation_data
     from prtlib.trial.cohort import synthetic_trial
+    from prtlib.trial.mechanisms import mediation_data
 
     return mediation_data(synthetic_trial(COHORT_SEED), "prt_vs_placebo", "12mo")
 
@@ -110,7 +110,7 @@ def _bootstrap_half_width() -> float:
 
     d = _data()
     low, high = bootstrap_indirect(d["x"], d["m"], d["y"], n_resamples=BOOTSTRAP_RESAMPLES,
-                                   seed=0).confidence_interval
+                                   seed=0).ci
     return (high - low) / 2
 
 

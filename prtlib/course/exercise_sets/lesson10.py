@@ -27,6 +27,7 @@ import pandas as pd
 
 from prtlib import _validate
 from prtlib.course.checks import Exercise, Mistake, register
+from prtlib.trial.responders import is_responder
 
 __all__ = [
     "CONTROLS",
@@ -41,8 +42,6 @@ __all__ = [
 
 CONTROLS = ("placebo", "usual_care")
 """The two comparisons of the trial: PRT vs each control arm."""
-
-_RESPONDER_MAX = 1  # pain 0 or 1 after treatment counts as (nearly) pain-free
 
 
 # -- the data every exercise of the set uses ---------------------------------------------------
@@ -100,11 +99,11 @@ def how_to_get_the_data() -> str:
     >>> "PRTLIB_DATA_DIR" in how_to_get_the_data()
     True
     """
-    from prtlib.trial import cohort
+    from prtlib.trial.cohort.public import _cache_dir
     from prtlib.trial.published import PUBLIC_DATA
 
     # The folder public_data_path() looks in (PRTLIB_DATA_DIR, else pooch's cache).
-    target = cohort._cache_dir(None) / PUBLIC_DATA["filename"]
+    target = _cache_dir(None) / PUBLIC_DATA["filename"]
     return (
         "The public trial data is not on this computer, and this notebook never downloads "
         "anything.\n"
@@ -200,7 +199,8 @@ def responder_table() -> pd.DataFrame:
     {'prt': 33, 'placebo': 10, 'usual_care': 5}
     """
     people = _people()
-    hit = (people["post"] <= _RESPONDER_MAX).astype(int)  # NaN <= 1 is False
+    hit = pd.Series(is_responder(people["baseline"], people["post"], "pain01"),
+                    index=people.index).astype(int)  # a missed visit is no response
     by_arm = people.groupby("arm", observed=True)
     out = pd.DataFrame({"randomized": by_arm.size(),
                         "seen": by_arm["post"].count(),

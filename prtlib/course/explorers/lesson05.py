@@ -2,13 +2,13 @@
 
 - :class:`FollowUpExplorer`: Table 2's pain trajectories per arm with 95% intervals or
   SDs, beside Figure 1's share of each arm still measured at each visit
-  (``prtlib.stats.missing_data.published_trajectories``, ``attrition``).
+  (``prtlib.trial.followup.published_trajectories``, ``attrition``).
 - :class:`DropoutExplorer`: 200 simulated trials with dropout that is MCAR, MAR or MNAR;
   the 12-month effect estimated from completers, by LOCF and by a mixed model, against
-  the truth (``prtlib.stats.missing_data.dropout_study``).
+  the truth (``prtlib.trial.followup.dropout_study``).
 - :class:`MissingRespondersExplorer`: eTable 2's responder comparison when the people not
   seen are counted as non-responders, ignored, or assumed to respond at a chosen rate
-  (``prtlib.stats.missing_data.responder_sensitivity``).
+  (``prtlib.trial.followup.responder_sensitivity``).
 
 Every computation is cached on its control values; a new dropout setting costs about
 40 ms (200 vectorized REML fits), a return visit only the redrawing.
@@ -53,7 +53,7 @@ def _sign(x: float) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _trajectories():
-    from prtlib.stats.missing_data import attrition, published_trajectories
+    from prtlib.trial.followup import attrition, published_trajectories
 
     return published_trajectories(), attrition()
 
@@ -200,8 +200,9 @@ _METHOD_COLORS = {"completers": OKABE_ITO["orange"], "locf": OKABE_ITO["reddish_
 
 @functools.lru_cache(maxsize=512)
 def dropout_summary(mechanism: str, strength: float, rate: float) -> dict:
-    """Bias, spread and trajectories of :func:`prtlib.stats.missing_data.dropout_study`, cached."""
-    from prtlib.stats.missing_data import METHODS, dropout_study
+    """Bias, spread and trajectories of :func:`prtlib.trial.followup.dropout_study`, cached."""
+    from prtlib.stats.missing_data import METHODS
+    from prtlib.trial.followup import dropout_study
 
     study = dropout_study(mechanism, strength, rate, n_trials=_N_TRIALS, seed=0)
     out = {"truth": study.truth, "share": dict(study.missing_share),
@@ -444,7 +445,7 @@ class MissingRespondersExplorer(Explorer):
         return fig, (left, right)
 
     def compute(self, comparison, time, rule, assumed):
-        from prtlib.stats.missing_data import responder_sensitivity
+        from prtlib.trial.followup import responder_sensitivity
 
         s = responder_sensitivity(comparison, rule, time, missing_response=assumed / 100.0)
         control = s.control

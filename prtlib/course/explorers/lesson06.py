@@ -56,8 +56,9 @@ def _ledger(key):
 @functools.lru_cache(maxsize=32)
 def cohort_mediation(time: str, comparison: str) -> dict:
     """Paths, bootstrap and histogram of ab for cohort seed 0 (cached per setting)."""
-    from prtlib.stats.mediation import bootstrap_indirect, mediation_data, mediation_paths
+    from prtlib.stats.mediation import bootstrap_indirect, mediation_paths
     from prtlib.trial.cohort import synthetic_trial
+    from prtlib.trial.mechanisms import mediation_data
 
     d = mediation_data(synthetic_trial(_SEED), comparison, time)
     paths = mediation_paths(d["x"], d["m"], d["y"])
@@ -160,7 +161,7 @@ class MediationExplorer(Explorer):
         self.summary.set_text(f"total c = {_num(p.c)} = c′ + ab;  ab = {_num(p.ab)};  "
                               f"n = {p.n}")
         self.hist.set_data(state["counts"])
-        low, high = boot.confidence_interval
+        low, high = boot.ci
         self.low_line.set_xdata([low, low])
         self.high_line.set_xdata([high, high])
         self.est_line.set_xdata([boot.estimate, boot.estimate])
@@ -174,7 +175,7 @@ class MediationExplorer(Explorer):
 
     def describe(self, state):
         p, boot = state["paths"], state["boot"]
-        low, high = boot.confidence_interval
+        low, high = boot.ci
         control = ARM_SHORT_LABELS[state["control"]].lower()
         verdict = ("The interval excludes 0: by the usual rule, 'significant mediation'."
                    if boot.excludes_zero else

@@ -321,7 +321,7 @@ def kernel_environment() -> dict[str, str]:
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         env[name] = "1"
     try:
-        from prtlib.trial.cohort import _cache_dir
+        from prtlib.trial.cohort.public import _cache_dir
 
         env.setdefault("PRTLIB_DATA_DIR", str(_cache_dir(None)))
     except Exception:  # the data folder is a convenience, never a reason to fail

@@ -1,51 +1,20 @@
-"""Participant-level data: a simulated PRT cohort, and the real de-identified trial data.
-
-The paper prints summaries (means, SDs, counts). Many lessons need rows, one per person
-and visit, so this module offers two long-format tables with the same columns:
-
-- :func:`synthetic_trial`: a **simulated** cohort of 151 people, built so that its
-  summaries reproduce the published ones (Table 1, Table 2, Figure 1, eTables 5-6 of
-  Ashar et al. 2022) for every seed. It has all seven assessment times.
-- :func:`public_trial`: the **real** de-identified outcomes that the authors released
-  (pre- and post-treatment only), downloaded once from its public address and cached.
-
-Helpers that lessons use on either table: :func:`wide`, :func:`summarize`,
-:func:`responders`.
-
-Columns shared by both tables: ``participant`` (a string id), ``arm`` (categorical: prt,
-placebo, usual_care), ``time`` (ordered categorical: baseline, post, 1mo, 2mo, 3mo, 6mo,
-12mo), ``pain`` (0-10), ``tsk11`` (11-44), ``odi`` (0-100), ``age`` (years) and ``sex``
-(categorical: female, male). ``df.attrs["simulated"]`` tells the two apart.
-"""
+"""The simulation engine of the synthetic PRT cohort: 151 invented people whose summaries
+reproduce the published ones for every seed (:func:`synthetic_trial`)."""
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
-import os
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from prtlib import _validate
+from prtlib.trial import published
 from prtlib.trial.constants import ARMS, TIMES
+from prtlib.trial.responders import PAIN01_MAX
 
-__all__ = [
-    "DataChecksumError",
-    "DataUnavailableError",
-    "RESPONDER_RULES",
-    "public_data_path",
-    "public_trial",
-    "responders",
-    "summarize",
-    "synthetic_trial",
-    "wide",
-]
-
-RESPONDER_RULES = ("pain01", "reduction30", "reduction50")
-"""Responder definitions of the paper's eTable 2: pain 0 or 1, or a 30% / 50% drop."""
+__all__ = ["synthetic_trial"]
 
 _LATER_TIMES = TIMES[1:]
 _ODI_TIMES = ("baseline", "post", "12mo")
@@ -64,16 +33,7 @@ _TSK_BASE_LOADING = 0.3  # latent loading of baseline TSK-11 on baseline pain
 _ODI_PAIN_LOADING = 0.6  # latent loading of ODI on pain at the same visit
 _MAX_MOVES = 5000
 _ATTEMPTS = 10
-_RESPONDER_MAX = 1.0  # the 'pain01' rule: pain 0 or 1 counts as a response
 _ODI_ITEMS, _ODI_ITEM_MAX = 10, 5  # the ODI: ten items scored 0-5, total doubled to 0-100
-
-
-class DataUnavailableError(RuntimeError):
-    """The public trial data is neither cached nor downloadable (for example offline)."""
-
-
-class DataChecksumError(DataUnavailableError):
-    """A file holding the public trial data does not have the published checksum."""
 
 
 class _RepairFailed(RuntimeError):
@@ -85,16 +45,10 @@ class _RepairFailed(RuntimeError):
 # ---------------------------------------------------------------------------------------
 
 
-def _published():
-    from prtlib.trial import published
-
-    return published
-
-
 @functools.lru_cache(maxsize=1)
 def _targets() -> dict:
     """Every published number the simulation reproduces, read from ``prtlib.trial.published``."""
-    get = _published().get
+    get = published.get
     t: dict = {"n": {}, "female": {}, "age": {}, "responders": {}}
     for arm in ARMS:
         t["n"][arm] = int(get(f"n.randomized.{arm}"))
@@ -405,8 +359,8 @@ def _simulate_once(rng, seed: int) -> pd.DataFrame:
         k = t["responders"][arm]
         responder = np.zeros(obs.size, dtype=bool)
         responder[np.argsort(z, kind="stable")[:k]] = True
-        lo = np.where(responder, 0.0, _RESPONDER_MAX + 1.0)
-        hi = np.where(responder, _RESPONDER_MAX, float(t["pain_max"]))
+        lo = np.where(responder, 0.0, PAIN01_MAX + 1.0)
+        hi = np.where(responder, PAIN01_MAX, float(t["pain_max"]))
         pain[obs, 1] = _fit_with_change(z, base, mean, sd, post_sd_change[arm], lo, hi)
 
     # Follow-ups.
@@ -704,394 +658,3 @@ def synthetic_trial(seed=0) -> pd.DataFrame:
     df = _synthetic_cached(seed).copy(deep=True)
     df.attrs = dict(_synthetic_attrs(seed))
     return df
-
-
-# ---------------------------------------------------------------------------------------
-# The public data
-# ---------------------------------------------------------------------------------------
-
-
-def _data_spec() -> dict:
-    spec = _published().PUBLIC_DATA
-    return {key: spec[key] for key in ("url", "sha256", "filename", "license")}
-
-
-def _cache_dir(cache_dir) -> Path:
-    if cache_dir is not None:
-        if not isinstance(cache_dir, str | os.PathLike):
-            raise ValueError(f"cache_dir must be a path (a string or pathlib.Path) or None; "
-                             f"got {cache_dir!r}.")
-        return Path(cache_dir).expanduser()
-    env = os.environ.get(_DATA_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    import pooch
-
-    return Path(pooch.os_cache("prtlib"))
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def public_data_path(cache_dir=None) -> Path | None:
-    """Where the public trial data is cached, or None if it is not (never downloads).
-
-    Parameters
-    ----------
-    cache_dir : str or path-like, optional
-        Folder to look in. Default: the environment variable ``PRTLIB_DATA_DIR`` if set,
-        else pooch's user cache folder for "prtlib".
-
-    Returns
-    -------
-    pathlib.Path or None
-        The file's path if it is there with the published checksum, else None.
-
-    Raises
-    ------
-    ValueError
-        If ``cache_dir`` is not a path.
-
-    Notes
-    -----
-    The checksum is the SHA-256 of the file's bytes, compared with the one recorded in
-    ``prtlib.trial.published.PUBLIC_DATA``. A file with another checksum counts as not cached.
-
-    References
-    ----------
-    Ashar YK, et al. JAMA Psychiatry. 2022;79(1):13-23. doi:10.1001/jamapsychiatry.2021.2669
-
-    Examples
-    --------
-    An empty folder holds no copy:
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     print(public_data_path(folder))
-    None
-    """
-    spec = _data_spec()
-    path = _cache_dir(cache_dir) / spec["filename"]
-    if path.is_file() and _sha256(path) == spec["sha256"]:
-        return path
-    return None
-
-
-def _fetch(cache_dir) -> Path:
-    """Return the verified local file, downloading it with pooch if it is not cached."""
-    spec = _data_spec()
-    folder = _cache_dir(cache_dir)
-    path = folder / spec["filename"]
-    where = (f"Download {spec['url']} (sha256 {spec['sha256']}) and save it as {path}, or "
-             f"set {_DATA_DIR_ENV} / cache_dir to a folder that holds it.")
-    if path.is_file():
-        found = _sha256(path)
-        if found != spec["sha256"]:
-            raise DataChecksumError(
-                f"The file {path} does not match the published data: its sha256 is {found}, "
-                f"expected {spec['sha256']}. Delete it (it is re-downloaded when online) "
-                f"or replace it with the original. {where}")
-        return path
-    import pooch
-
-    try:
-        fetched = pooch.retrieve(spec["url"], known_hash=f"sha256:{spec['sha256']}",
-                                 path=folder, fname=spec["filename"], progressbar=False)
-    except ValueError as err:  # pooch reports a checksum mismatch after download as this
-        raise DataChecksumError(
-            f"The downloaded public trial data failed its checksum check ({err}). {where}"
-        ) from err
-    except Exception as err:  # requests' connection errors, timeouts, OSError, ...
-        raise DataUnavailableError(
-            f"The public PRT trial data is not cached at {path} and could not be downloaded "
-            f"({type(err).__name__}). {where}") from err
-    return Path(fetched)
-
-
-_PUBLIC_RENAME = {"pain_avg": "pain"}
-_PUBLIC_TIMES = {1: "baseline", 2: "post"}
-_PUBLIC_ARMS = {1: "prt", 2: "placebo", 3: "usual_care"}
-_PUBLIC_SEX = {1: "male", 2: "female"}
-
-
-def public_trial(cache_dir=None, include_healthy_controls=False) -> pd.DataFrame:
-    """The real de-identified PRT trial data (pre and post), in the course's long format.
-
-    Parameters
-    ----------
-    cache_dir : str or path-like, optional
-        Folder for the downloaded file. Default: the environment variable
-        ``PRTLIB_DATA_DIR`` if set, else pooch's user cache folder for "prtlib". If the
-        file is there with the right checksum, no network is used.
-    include_healthy_controls : bool, default False
-        Keep the 55 pain-free comparison participants (baseline only), with arm
-        "healthy_control".
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per participant and visit, columns ``participant`` ("S" + the original
-        id, zero-padded to 4 digits), ``arm``, ``time`` (baseline or post; the categories
-        are all seven times for compatibility with :func:`synthetic_trial`), ``pain``
-        (the BPI 1-week average pain, the primary outcome), ``tsk11``, ``odi``, ``age``,
-        ``sex`` and every other column of the file (``bpi_intensity``, ``pcs``,
-        ``sopa_emo``, ``promis_*``, ``panas_*``, ...). ``df.attrs["simulated"]`` is False
-        and ``df.attrs["source"]`` names the source.
-
-    Raises
-    ------
-    DataUnavailableError
-        If the file is not cached and cannot be downloaded; the message gives the exact
-        path to save it at and its address.
-    DataChecksumError
-        If a cached or downloaded file does not have the published SHA-256.
-    ValueError
-        If ``cache_dir`` is not a path or ``include_healthy_controls`` is not a bool.
-
-    Notes
-    -----
-    The file codes ``group`` 1 / 2 / 3 as PRT / placebo / usual care (empty for healthy
-    controls), ``time`` 1 / 2 as pre / post, and ``gender`` 1 / 2; code 2 is female
-    because it gives 29 / 25 / 27 women per arm, Table 1's counts. ``<undefined>`` and
-    NaN mark missing values. Its baseline is the single pre-treatment session, whereas
-    the paper's baseline averages two sessions, so baseline means differ from Table 2
-    (post-treatment means match it exactly).
-
-    References
-    ----------
-    Ashar YK, Gordon A, Schubiner H, et al. Effect of pain reprocessing therapy vs placebo
-    and usual care for patients with chronic back pain: a randomized clinical trial. JAMA
-    Psychiatry. 2022;79(1):13-23. doi:10.1001/jamapsychiatry.2021.2669
-
-    Examples
-    --------
-    The first call downloads the file (about 36 kB), later calls read the cache; the
-    lines are skipped by the doctest run, which must not need the network.
-
-    >>> df = public_trial()  # doctest: +SKIP
-    >>> df.groupby("arm", observed=True)["participant"].nunique().to_dict()  # doctest: +SKIP
-    {'prt': 50, 'placebo': 51, 'usual_care': 50}
-    >>> summarize(df).loc["prt"].round(2)  # doctest: +SKIP
-               n  mean    sd
-    time
-    baseline  50  3.94  1.50
-    post      44  1.18  1.24
-    """
-    if not isinstance(include_healthy_controls, bool | np.bool_):
-        raise ValueError("include_healthy_controls must be True or False; got "
-                         f"{include_healthy_controls!r}.")
-    path = _fetch(cache_dir)
-    raw = pd.read_csv(path, na_values=["<undefined>"])
-    spec = _data_spec()
-    healthy = raw["group"].isna()
-    if not include_healthy_controls:
-        raw = raw[~healthy]
-    arms = ARMS + ((_HEALTHY,) if include_healthy_controls else ())
-    arm = raw["group"].map(_PUBLIC_ARMS).fillna(_HEALTHY)
-    df = pd.DataFrame({
-        "participant": raw["id"].map(lambda i: f"S{int(i):04d}"),
-        "arm": pd.Categorical(arm, categories=arms),
-        "time": pd.Categorical(raw["time"].map(_PUBLIC_TIMES), categories=TIMES,
-                               ordered=True),
-    })
-    rest = raw.drop(columns=["id", "group", "time", "gender"]).rename(columns=_PUBLIC_RENAME)
-    df = pd.concat([df, rest[["pain", "tsk11", "odi", "age"]]], axis=1)
-    df["sex"] = pd.Categorical(raw["gender"].map(_PUBLIC_SEX), categories=_SEXES)
-    others = [c for c in rest.columns if c not in df.columns]
-    df = pd.concat([df, rest[others]], axis=1)
-    df = df.sort_values(["participant", "time"], kind="stable").reset_index(drop=True)
-    df.attrs.update({
-        "simulated": False,
-        "source": (f"Real de-identified outcomes of the PRT trial (Ashar et al. 2022), "
-                   f"released under {spec['license']} at {spec['url']}."),
-        "description": "Pre- and post-treatment outcomes of the PRT trial participants.",
-    })
-    return df
-
-
-# ---------------------------------------------------------------------------------------
-# Helpers for either table
-# ---------------------------------------------------------------------------------------
-
-
-def _check_frame(df, value):
-    if not isinstance(df, pd.DataFrame):
-        raise ValueError(f"df must be a pandas DataFrame from synthetic_trial or "
-                         f"public_trial; got {type(df).__name__}.")
-    missing = [c for c in ("participant", "arm", "time") if c not in df.columns]
-    if missing:
-        raise ValueError(f"df must have the columns participant, arm and time; missing "
-                         f"{', '.join(missing)}.")
-    numeric = [c for c in df.columns
-               if c not in ("participant", "arm", "time") and pd.api.types.is_numeric_dtype(
-                   df[c])]
-    _validate.choice("value", value, numeric)
-
-
-def wide(df, value="pain") -> pd.DataFrame:
-    """One row per participant, one column per assessment time (plus the arm).
-
-    Parameters
-    ----------
-    df : pandas.DataFrame
-        A long table from :func:`synthetic_trial` or :func:`public_trial`.
-    value : str, default "pain"
-        The numeric column to spread over the times.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by ``participant``; first column ``arm``, then one column per time that
-        occurs in ``df`` (in the order baseline, post, 1mo, ... 12mo). NaN = not seen.
-
-    Raises
-    ------
-    ValueError
-        If ``df`` is not such a table or ``value`` is not one of its numeric columns.
-
-    Notes
-    -----
-    A pivot of ``value`` on ``participant`` x ``time``; the change from baseline of a
-    person is then ``w[time] - w["baseline"]``.
-
-    References
-    ----------
-    Wickham H. Tidy data. J Stat Softw. 2014;59(10):1-23. doi:10.18637/jss.v059.i10
-
-    Examples
-    --------
-    >>> w = wide(synthetic_trial(seed=1))
-    >>> list(w.columns)
-    ['arm', 'baseline', 'post', '1mo', '2mo', '3mo', '6mo', '12mo']
-    >>> w.shape
-    (151, 8)
-    """
-    _check_frame(df, value)
-    times = [t for t in TIMES if (df["time"] == t).any()]
-    table = df.pivot(index="participant", columns="time", values=value)
-    table = table.reindex(columns=times)
-    table.columns = pd.Index(list(times), name=None)
-    arm = df.drop_duplicates("participant").set_index("participant")["arm"]
-    out = pd.concat([arm.reindex(table.index), table], axis=1)
-    out.index.name = "participant"
-    return out
-
-
-def summarize(df, value="pain") -> pd.DataFrame:
-    """Number seen, mean and SD of a measure for each arm and time, as in Table 2.
-
-    Parameters
-    ----------
-    df : pandas.DataFrame
-        A long table from :func:`synthetic_trial` or :func:`public_trial`.
-    value : str, default "pain"
-        The numeric column to summarize.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by (``arm``, ``time``) for the pairs with at least one observed value;
-        columns ``n`` (non-missing values), ``mean`` and ``sd``.
-
-    Raises
-    ------
-    ValueError
-        If ``df`` is not such a table or ``value`` is not one of its numeric columns.
-
-    Notes
-    -----
-    ``mean = sum(x) / n`` and ``sd = sqrt(sum((x - mean)^2) / (n - 1))`` over the values
-    observed in each cell: an available-case summary, like the paper's Table 2.
-
-    References
-    ----------
-    Ashar YK, et al. JAMA Psychiatry. 2022;79(1):13-23. doi:10.1001/jamapsychiatry.2021.2669
-
-    Examples
-    --------
-    >>> s = summarize(synthetic_trial(seed=2))
-    >>> print(s.loc[("placebo", "12mo")].round(1).to_dict())
-    {'n': 43.0, 'mean': 2.8, 'sd': 1.8}
-    """
-    _check_frame(df, value)
-    grouped = df.groupby(["arm", "time"], observed=True)[value]
-    out = pd.DataFrame({"n": grouped.count(), "mean": grouped.mean(),
-                        "sd": grouped.std(ddof=1)})
-    return out[out["n"] > 0]
-
-
-def responders(df, time="post", rule="pain01") -> pd.DataFrame:
-    """How many people in each arm responded, counting a missed visit as no response.
-
-    Parameters
-    ----------
-    df : pandas.DataFrame
-        A long table from :func:`synthetic_trial` or :func:`public_trial` (uses ``pain``).
-    time : {"post", "1mo", "2mo", "3mo", "6mo", "12mo"}, default "post"
-        The visit at which response is judged.
-    rule : {"pain01", "reduction30", "reduction50"}, default "pain01"
-        ``pain01``: pain 0 or 1; ``reduction30`` / ``reduction50``: pain at ``time`` at
-        least 30% / 50% below the person's baseline.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by ``arm``; columns ``randomized``, ``observed`` (pain seen at ``time``),
-        ``responders`` and ``percent`` (100 x responders / randomized).
-
-    Raises
-    ------
-    ValueError
-        If ``time`` or ``rule`` is not one of the allowed values, or ``df`` is not a
-        trial table.
-
-    Notes
-    -----
-    With ``x0`` the baseline and ``x`` the later pain, the reduction is
-    ``(x0 - x) / x0``; a person responds under ``reductionP`` when it is at least P/100
-    (a baseline of 0 cannot fall, so it never counts). Missing pain at ``time`` counts as
-    no response and the denominator is everyone randomized, as in eTable 2 of the paper.
-
-    References
-    ----------
-    Ashar YK, et al. JAMA Psychiatry. 2022;79(1):13-23. doi:10.1001/jamapsychiatry.2021.2669
-
-    Examples
-    --------
-    >>> r = responders(synthetic_trial(seed=0))
-    >>> print(r["responders"].to_dict())
-    {'prt': 33, 'placebo': 10, 'usual_care': 5}
-    >>> print(r["percent"].round(1).to_dict())
-    {'prt': 66.0, 'placebo': 19.6, 'usual_care': 10.0}
-    """
-    time = _validate.choice("time", time, _LATER_TIMES)
-    rule = _validate.choice("rule", rule, RESPONDER_RULES)
-    _check_frame(df, "pain")
-    w = wide(df, "pain")
-    if time not in w.columns:
-        raise ValueError(f"time must be a visit present in df; {time!r} has no rows "
-                         f"(df holds {', '.join(c for c in w.columns if c != 'arm')}).")
-    later = w[time]
-    if rule == "pain01":
-        hit = later <= 1
-    else:
-        fraction = 0.30 if rule == "reduction30" else 0.50
-        base = w["baseline"]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            drop = (base - later) / base
-        hit = (base > 0) & (drop >= fraction - 1e-12)
-    hit = hit.fillna(False).astype(bool)
-    arms = [a for a in w["arm"].cat.categories if (w["arm"] == a).any()]
-    out = pd.DataFrame({
-        "randomized": w.groupby("arm", observed=True).size(),
-        "observed": later.notna().groupby(w["arm"], observed=True).sum(),
-        "responders": hit.groupby(w["arm"], observed=True).sum(),
-    }).reindex(arms).astype(int)
-    out["percent"] = 100.0 * out["responders"] / out["randomized"]
-    out.index.name = "arm"
-    return out
