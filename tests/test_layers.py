@@ -82,3 +82,28 @@ def test_the_scan_sees_an_upward_import(tmp_path):
     finally:
         fake.unlink()
 
+
+
+def _first_paragraph(path: Path) -> str | None:
+    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    return " ".join(doc.split("\n\n", 1)[0].split()) if doc else None
+
+
+def test_every_module_opens_with_one_sentence_saying_what_it_holds():
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "__main__.py":
+            continue
+        first = _first_paragraph(path)
+        rel = path.relative_to(PACKAGE)
+        if not first:
+            problems.append(f"{rel}: no module docstring")
+        elif not first.endswith((".", ":")) or len(first.split()) < 4:
+            problems.append(f"{rel}: the docstring's first paragraph is not a sentence: {first!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_module_is_much_over_800_lines():
+    long = [f"{p.relative_to(PACKAGE)}: {n} lines" for p in sorted(PACKAGE.rglob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 850]
+    assert not long, "split these modules:\n" + "\n".join(long)
