@@ -187,13 +187,24 @@ def render_readme_modules() -> str:
     import prtlib
 
     lines = [MODULES_BEGIN, "",
-             "- `prtlib/`: the helper library the notebooks call (`import prtlib`, then "
-             "`prtlib.<module>`), in three layers:"]
+             "- `prtlib/`: the helper library the notebooks call, in three layers, one folder "
+             "each; a module imports only from its own layer and the ones below it (course, "
+             "then trial, then stats; `tests/test_layers.py` checks it). Import a module from "
+             "its folder (`from prtlib.stats import power`) or through the index "
+             "(`import prtlib`, then `prtlib.power`)."]
     for layer, meaning in prtlib.LAYERS.items():
         names = [n for n, (where, _) in prtlib.MODULES.items() if where == layer]
-        lines.append(f"  - {meaning}:")
+        lines.append(f"  - `prtlib/{layer}/`, {meaning}:")
         lines += [f"    - `{n}`: {prtlib.MODULES[n][1]}" for n in names]
-    lines += ["", MODULES_END]
+    lines += [
+        "  - Conventions that hold in every layer: bad input raises `ValueError` naming the "
+        "parameter, the value and what is allowed (the checks live in `prtlib/_validate.py`); "
+        "an interval is a `prtlib.stats.intervals.Interval` (its docstring gives the rule for "
+        "when a result offers it as a method and when as an attribute); `alternative=` takes "
+        "scipy's names (`\"two-sided\"`, `\"less\"`, `\"greater\"`); the effect sizes "
+        "computed from arrays (`cohens_d`, `hedges_g`, `change_score_g` and their bootstrap) "
+        "take `nan_policy=\"omit\"` (the result reports what was dropped) or `\"raise\"`.",
+        "", MODULES_END]
     return "\n".join(lines)
 
 
