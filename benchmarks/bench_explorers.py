@@ -8,7 +8,7 @@ whole figure every time (what every move cost before), and the ratio says what w
 "own" is the explorer's work outside drawing (``compute`` and ``describe``), whose target
 is 30 ms. Prints a table; asserts nothing.
 
-Run: .venv/bin/python benchmarks/bench_explorers.py [--rounds N]
+Run: .venv/bin/python benchmarks/bench_explorers.py [--rounds N] [--only lesson02 ...]
 """
 
 import argparse
@@ -69,6 +69,9 @@ def time_own(explorer, name, plan) -> list[float]:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=1, help="sweeps out and back per control")
+    parser.add_argument("--only", nargs="*", default=[], metavar="TEXT",
+                        help="measure only explorers whose 'lessonNN.ClassName' contains one "
+                             "of these texts (for example lesson02 ThreeArm)")
     args = parser.parse_args()
 
     print(f"{'explorer':42s} {'control':16s} {'moves':>5s} {'median':>7s} {'worst':>7s} "
@@ -76,6 +79,8 @@ def main():
     misses = []
     rows = []
     for explorer_name, cls in all_explorers().items():
+        if args.only and not any(text in explorer_name for text in args.only):
+            continue
         fast = cls()
         full = cls()
         full.moving_artists = list  # an explorer that declares nothing: always drawn whole

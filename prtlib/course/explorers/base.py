@@ -91,7 +91,7 @@ class Explorer:
         self._blits = 0  # moves drawn over the layers kept for this static layer
         self._patience = 1  # whole drawings over one static layer before keeping layers
         self._signature = None
-        self.render_count = {"full": 0, "blit": 0}
+        self.render_count = {"full": 0, "blit": 0, "axes": 0}
         self.full_reason = ""  # why the last whole drawing was needed
         self.update()
         for control in self.controls.values():
@@ -151,30 +151,28 @@ class Explorer:
                 self.render_count["full"] += 1
                 return render_png(figure)
             tree = _ArtistTree(figure, moving)
-            signature = tree.signature()
+            signature, panels = tree.signature()
             reason = _why_whole(tree, signature, self._signature)
             if reason:
-                # The static layer changed (or this is the first rendering): forget the
-                # layers kept for the old one. Keeping layers costs a few drawings; when
-                # the last ones served fewer than two moves each, wait for a longer run of
-                # moves over one static layer before keeping them again (axes that follow
-                # the data), and when they served many, keep them sooner again.
-                if self._layers:
-                    if self._blits < 2 * len(self._layers):
-                        self._patience = min(self._patience + 1, 4)
-                    elif self._blits >= 4 * len(self._layers):
-                        self._patience = max(self._patience - 1, 1)
-                self._layers, self._drawn_whole, self._blits = {}, {}, 0
-                self._signature = signature
+                self._forget(signature)
             layers = self._layers.get(tree.structure)
+            if layers is not None:
+                # Axes whose own static layer changed (limits or ticks that follow the
+                # data, say) are drawn whole over the kept layers of the others.
+                changed = layers.changed_panels(tree, panels)
+                if changed and not layers.can_redraw_panels(figure, tree, changed):
+                    reason = "a changed axes overlaps another part of the figure"
+                    self._forget(signature)
+                    layers = None
             if layers is None and self._drawn_whole.get(tree.structure, 0) >= self._patience:
                 # Another move over this static layer in this drawing order: keep its layers.
                 # (Moves that change the drawing order, such as bringing the chosen arm's
                 # line to the front, keep one set of layers per order.)
                 if len(self._layers) >= _MAX_KEPT_LAYERS:
                     self._layers.pop(next(iter(self._layers)))
-                layers = self._layers[tree.structure] = _Layers.build(figure, tree)
+                layers = self._layers[tree.structure] = _Layers.build(figure, tree, panels)
                 tree.mark_clean()
+                changed = {}
             if layers is None:
                 self.full_reason = reason or "too few moves yet over this static layer"
                 self._drawn_whole[tree.structure] = self._drawn_whole.get(tree.structure, 0) + 1
@@ -182,20 +180,43 @@ class Explorer:
                 tree.mark_clean()
                 self.render_count["full"] += 1
                 return png
+            png = layers.blit(figure, tree, changed)
+            if png is None:
+                # An axes drawn alone reached beyond its pixels (tick labels that grew):
+                # draw the whole figure, and keep new layers later.
+                self._forget(signature)
+                self.full_reason = "an axes drawn alone reached beyond its own pixels"
+                self._drawn_whole[tree.structure] = 1
+                png = render_png(figure)
+                tree.mark_clean()
+                self.render_count["full"] += 1
+                return png
             self.render_count["blit"] += 1
+            self.render_count["axes"] += bool(changed)
             self._blits += 1
-            return layers.blit(figure, tree.levels)
+            tree.mark_clean()
+            return png
+
+    def _forget(self, signature) -> None:
+        """Forget the layers kept for the old static layer. Keeping layers costs a few
+        drawings; when the last ones served fewer than two moves each, wait for a longer
+        run of moves before keeping them again, and when they served many, keep them
+        sooner again."""
+        if self._layers:
+            if self._blits < 2 * len(self._layers):
+                self._patience = min(self._patience + 1, 4)
+            elif self._blits >= 4 * len(self._layers):
+                self._patience = max(self._patience - 1, 1)
+        self._layers, self._drawn_whole, self._blits = {}, {}, 0
+        self._signature = signature
 
     def full_redraw_png(self) -> bytes:
         """The PNG of the whole figure drawn again, as if nothing were kept between moves
         (what :meth:`render` must match); the kept layers stay valid."""
         with self._render_lock:
-            titles = [t for ax in self.figure.axes
-                      for t in (ax.title, ax._left_title, ax._right_title)]
-            positions = [t.get_position() for t in titles]
+            titles = _Titles(self.figure)
             png = render_png(self.figure)
-            for title, position in zip(titles, positions, strict=True):
-                title.set_position(position)
+            titles.restore()
             moving = [a for a in self.moving_artists() if a is not None]
             if moving:
                 _ArtistTree(self.figure, moving).mark_clean()
@@ -316,10 +337,11 @@ _MAX_KEPT_LAYERS = 6
 
 
 def _why_whole(tree, signature, previous) -> str:
-    """Why the figure must be drawn whole, or an empty string when it need not be."""
+    """Why the figure must be drawn whole, or an empty string when it need not be: what
+    changed belongs to the figure itself (not to one of its axes)."""
     if tree.unsupported:
         return "a moving artist is not drawn by an axes or the figure itself"
-    changed = [a for a in tree.static_others if a._stale]
+    changed = [a for a in tree.static_others if a._stale and tree.owner(a) is None]
     if changed:
         return f"a static artist changed: {changed[0]!r}"
     if previous is None or len(signature) != len(previous):
@@ -354,9 +376,14 @@ class _ArtistTree:
         self.figure = figure
         self.moving_ids = frozenset(id(a) for a in moving)
         parents = {}
+        self._owners = {}  # id of an artist -> the figure's axes that draws it (or None)
         self.static_texts, self.static_others = [], []
         for artist, parent in _walk(figure, skip=self.moving_ids):
             parents[id(artist)] = parent
+            if parent is figure:
+                self._owners[id(artist)] = artist if isinstance(artist, Axes) else None
+            elif parent is not None:
+                self._owners[id(artist)] = self._owners.get(id(parent))
             if id(artist) in self.moving_ids or artist is figure or isinstance(artist, Axes):
                 continue
             if isinstance(artist, Text):
@@ -397,26 +424,38 @@ class _ArtistTree:
         self.structure = tuple((tuple(id(a) for a in m), tuple(id(a) for a in st))
                                for m, st in self.levels)
 
+    def owner(self, artist):
+        """The figure's axes that draws ``artist`` (None for the figure's own artists)."""
+        return self._owners.get(id(artist))
+
     def signature(self):
-        """What the static layer looks like, in values that are cheap to read."""
+        """What the static layer looks like, in values that are cheap to read: the figure's
+        own part, and one part per axes (by id), which a move may change alone."""
         fig = self.figure
         sig = [tuple(fig.get_size_inches()), fig.dpi,
                tuple(id(a) for a in fig.get_children())]
+        panels = {}
         for ax in fig.axes:
-            sig.append((ax.get_visible(), tuple(ax.get_position().bounds), ax.get_xlim(),
-                        ax.get_ylim(), tuple(id(a) for a in ax.get_children())))
+            part = [(ax.get_visible(), tuple(ax.get_position().bounds), ax.get_xlim(),
+                     ax.get_ylim(), tuple(id(a) for a in ax.get_children()))]
             for axis in (ax.xaxis, ax.yaxis):
                 locs = axis.get_majorticklocs()
-                sig.append((axis.get_visible(), axis.get_scale(), tuple(locs),
-                            tuple(axis.get_major_formatter().format_ticks(locs)),
-                            axis.label.get_text(), axis.label.get_visible()))
+                part.append((axis.get_visible(), axis.get_scale(), tuple(locs),
+                             tuple(axis.get_major_formatter().format_ticks(locs)),
+                             axis.label.get_text(), axis.label.get_visible()))
+            panels[id(ax)] = part
         for text in self.static_texts:
-            sig.append((text.get_text(), text.get_position(), text.get_visible(),
-                        str(text.get_color()), text.get_fontsize(), text.get_rotation()))
-        return sig
+            value = (text.get_text(), text.get_position(), text.get_visible(),
+                     str(text.get_color()), text.get_fontsize(), text.get_rotation())
+            owner = self.owner(text)
+            (sig if owner is None else panels.setdefault(id(owner), [])).append(value)
+        sig.append(tuple(panels))
+        return sig, panels
 
-    def static_changed(self) -> bool:
-        return any(a._stale for a in self.static_others)
+    def stale_panels(self) -> set:
+        """The ids of the axes holding a static artist changed since the last rendering."""
+        return {id(self.owner(a)) for a in self.static_others
+                if a._stale and self.owner(a) is not None}
 
     def mark_clean(self) -> None:
         for artist in self.static_others:
@@ -439,24 +478,40 @@ def _draw_order(container):
 class _Layers:
     """The static layer of one layout: the background below the moving artists, and for
     each level the overlay drawn above its moving artists (the pixels it covers, with their
-    colour and opacity)."""
+    colour and opacity); with, per axes, its signature and the pixels it covers, so that an
+    axes whose own static layer changed can be drawn whole over the others' layers."""
 
-    def __init__(self, background, overlays, structure):
-        self.background = background
+    def __init__(self, background, blank, overlays, panels, rects, figure_rects):
+        self.background = background  # RGBA pixels, moving artists and overlays left out
+        self.blank = blank  # RGBA pixels of the figure's background alone
         self.overlays = overlays
-        self.structure = structure
+        self.panels = panels  # id of an axes -> its signature when its layers were kept
+        self.rects = rects  # id of an axes -> (row0, row1, col0, col1) of what it draws
+        self.figure_rects = figure_rects  # the figure's own visible artists
+        self.pending: dict = {}  # id of an axes -> its signature at its last whole drawing
+        self.dirty: set = set()  # axes whose kept layers hold a changed static artist
+        self.territory: dict = {}  # id of an axes -> the pixels it may draw on alone
+        self._territories()
 
     @classmethod
-    def build(cls, figure, tree):
+    def build(cls, figure, tree, panels):
         import numpy as np
 
         canvas = figure.canvas
+        renderer = canvas.get_renderer()
+        height, width = int(figure.bbox.height), int(figure.bbox.width)
+        rects = {id(ax): _pixel_rect(ax.get_tightbbox(renderer), height, width)
+                 for ax in figure.axes if ax.get_visible()}
+        rects = {key: rect for key, rect in rects.items() if rect is not None}
+        figure_rects = [_pixel_rect(child.get_window_extent(renderer), height, width)
+                        for child in figure.get_children()
+                        if child is not figure.patch and child.get_visible()
+                        and id(child) not in rects]
         touched = {}
         # Each drawing places the axes' titles again (above the tick labels); with parts of
         # the figure hidden it would place them wrongly, so keep where the last whole
         # drawing put them.
-        titles = [t for ax in figure.axes for t in (ax.title, ax._left_title, ax._right_title)]
-        positions = [t.get_position() for t in titles]
+        titles = _Titles(figure)
 
         def hide(artist):
             if id(artist) not in touched:
@@ -490,42 +545,227 @@ class _Layers:
                         if id(child) not in ids:
                             hide(child)
                 canvas.draw()
-                over = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
-                index = np.flatnonzero(over[:, 3])
-                alpha = over[index, 3:4].astype(np.float32) / 255.0
-                color = over[index, :3].astype(np.float32) * alpha
-                overlays.append((index, color, alpha))
+                overlays.append(_overlay(np.asarray(canvas.buffer_rgba()).reshape(-1, 4)))
                 restore()
             # The background: everything but the moving artists and the overlays.
             for moving, statics in tree.levels:
                 for artist in [*moving, *statics]:
                     hide(artist)
             canvas.draw()
-            background = canvas.copy_from_bbox(figure.bbox)
+            background = np.array(canvas.buffer_rgba())
+            restore()
+            for child in figure.get_children():
+                if child is not figure.patch:
+                    hide(child)
+            canvas.draw()
+            blank = np.array(canvas.buffer_rgba())
         finally:
             restore()
-            for title, position in zip(titles, positions, strict=True):
-                title.set_position(position)
-        return cls(background, overlays, tree.structure)
+            titles.restore()
+        return cls(background, blank, overlays, dict(panels), rects, figure_rects)
 
-    def blit(self, figure, levels) -> bytes:
+    def _territories(self) -> None:
+        """Give each axes the pixels it may draw on when drawn alone: what it covers,
+        widened by the same margin for all (as wide as keeps them apart, at most 24
+        pixels), so that tick labels may grow a little."""
+        height, width = self.background.shape[:2]
+        rects = list(self.rects.values())
+        for margin in (24, 12, 6, 0):
+            grown = [(max(0, r0 - margin), min(height, r1 + margin),
+                      max(0, c0 - margin), min(width, c1 + margin)) for r0, r1, c0, c1 in rects]
+            apart = not any(_overlap(a, b) for i, a in enumerate(grown)
+                            for b in [*grown[i + 1:], *self.figure_rects])
+            if apart:
+                break
+        self.territory = dict(zip(self.rects, grown, strict=True)) if apart else {}
+
+    def changed_panels(self, tree, panels) -> dict:
+        """The axes to draw whole on this move, by id, each with ``"whole"`` (its static
+        layer is still changing: draw it whole over the others' layers) or ``"keep"`` (it
+        changed on the last move and stayed: keep its new layers, then draw as usual)."""
+        stale = tree.stale_panels()
+        self.dirty |= stale
+        changed = {}
+        for ax in tree.figure.axes:
+            key = id(ax)
+            now = panels.get(key)
+            if now == self.panels.get(key) and key not in self.dirty:
+                self.pending.pop(key, None)
+                continue
+            if key not in stale and self.pending.get(key) == now:
+                changed[key] = (ax, "keep")
+            else:
+                changed[key] = (ax, "whole")
+                self.pending[key] = now
+            changed[key] += (now,)
+        return changed
+
+    def can_redraw_panels(self, figure, tree, changed) -> bool:
+        """Whether each changed axes can be drawn alone: it has pixels of its own, apart from
+        the other axes and the figure's own artists, and no moving artist belongs to the
+        figure itself. (Drawing it whole then checks that it stayed on them.)"""
+        if any(container is figure for container, _m in tree.containers.values()):
+            return False
+        return all(key in self.territory for key in changed)
+
+    def _keep_panel(self, figure, tree, ax, key, now) -> None:
+        """Draw the new static layer of one axes into the kept background and overlays."""
         import numpy as np
 
         canvas = figure.canvas
-        canvas.restore_region(self.background)
         renderer = canvas.get_renderer()
-        for (moving, _statics), overlay in zip(levels, self.overlays, strict=True):
+        buf = np.asarray(canvas.buffer_rgba())
+        r0, r1, c0, c1 = self.territory[key]
+        width = buf.shape[1]
+        titles = _Titles(figure)
+        mine = [[a for a in statics if tree.owner(a) is ax] for _m, statics in tree.levels]
+        in_levels = {id(a) for moving, statics in tree.levels for a in [*moving, *statics]}
+        hidden = []
+        try:
+            buf[r0:r1, c0:c1] = self.blank[r0:r1, c0:c1]
+            for child in ax.get_children():
+                if id(child) in in_levels and child.get_visible():
+                    child.set_visible(False)
+                    hidden.append(child)
+            ax.draw(renderer)
+            self.background[r0:r1, c0:c1] = buf[r0:r1, c0:c1]
+            drawn = (_pixel_rect(ax.get_window_extent(renderer), *buf.shape[:2])
+                     or self.territory[key])
+            differ = (buf[r0:r1, c0:c1].view(np.uint32)[..., 0]
+                      != self.blank[r0:r1, c0:c1].view(np.uint32)[..., 0])
+            rows, cols = np.flatnonzero(differ.any(axis=1)), np.flatnonzero(differ.any(axis=0))
+            if rows.size:
+                drawn = (min(drawn[0], r0 + rows[0] - 3), max(drawn[1], r0 + rows[-1] + 4),
+                         min(drawn[2], c0 + cols[0] - 3), max(drawn[3], c0 + cols[-1] + 4))
+            for artist in hidden:
+                artist.set_visible(True)
+            hidden.clear()
+            for j, statics in enumerate(mine):
+                overlay = self.overlays[j]
+                if overlay is not None:
+                    outside = ~_inside(overlay[0], [(r0, r1, c0, c1)], width)
+                    overlay = tuple(part[outside] for part in overlay)
+                if statics:
+                    ids = {id(a) for a in statics}
+                    for child in [ax.patch, *ax.get_children()]:
+                        if id(child) not in ids and child.get_visible():
+                            child.set_visible(False)
+                            hidden.append(child)
+                    buf[r0:r1, c0:c1] = 0
+                    ax.draw(renderer)
+                    for artist in hidden:
+                        artist.set_visible(True)
+                    hidden.clear()
+                    index, color, alpha = _overlay(buf[r0:r1, c0:c1].reshape(-1, 4))
+                    index = (r0 + index // (c1 - c0)) * width + c0 + index % (c1 - c0)
+                    new = (index, color, alpha)
+                    overlay = new if overlay is None else tuple(
+                        np.concatenate([a, b]) for a, b in zip(overlay, new, strict=True))
+                self.overlays[j] = overlay
+        finally:
+            for artist in hidden:
+                artist.set_visible(True)
+            titles.restore()
+        self.panels[key] = now
+        self.rects[key] = tuple(int(v) for v in drawn)
+        self._territories()
+        self.dirty.discard(key)
+        self.pending.pop(key, None)
+
+    def blit(self, figure, tree, changed=None) -> bytes | None:
+        """The PNG of this move; None when an axes drawn whole drew outside its own pixels
+        (then the figure must be drawn whole)."""
+        import numpy as np
+
+        changed = changed or {}
+        for key, (ax, mode, now) in changed.items():
+            if mode == "keep":
+                self._keep_panel(figure, tree, ax, key, now)
+        whole = {key: ax for key, (ax, mode, _now) in changed.items() if mode == "whole"}
+        canvas = figure.canvas
+        renderer = canvas.get_renderer()
+        buf = np.asarray(canvas.buffer_rgba())
+        buf[...] = self.background
+        for key, ax in whole.items():
+            r0, r1, c0, c1 = self.territory[key]
+            buf[r0:r1, c0:c1] = self.blank[r0:r1, c0:c1]
+            ax.draw(renderer)
+        cleared = [self.territory[key] for key in whole]
+        if cleared:
+            spilled = buf.view(np.uint32)[..., 0] != self.background.view(np.uint32)[..., 0]
+            for r0, r1, c0, c1 in cleared:
+                spilled[r0:r1, c0:c1] = False
+            if spilled.any():
+                return None
+        flat = buf.reshape(-1, 4)
+        for (moving, _statics), overlay in zip(tree.levels, self.overlays, strict=True):
             for artist in moving:
-                artist.draw(renderer)
+                if id(tree.owner(artist)) not in whole:
+                    artist.draw(renderer)
             if overlay is not None:
                 index, color, alpha = overlay
-                flat = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
+                if cleared:
+                    outside = ~_inside(index, cleared, buf.shape[1])
+                    index, color, alpha = index[outside], color[outside], alpha[outside]
                 below = flat[index].astype(np.float32)
                 keep = 1.0 - alpha
                 flat[index, :3] = np.rint(color + below[:, :3] * keep).astype(np.uint8)
                 flat[index, 3] = np.rint(255.0 * alpha[:, 0]
                                          + below[:, 3] * keep[:, 0]).astype(np.uint8)
-        return encode_png(figure, np.asarray(canvas.buffer_rgba()))
+        return encode_png(figure, buf)
+
+
+class _Titles:
+    """Where the axes' titles stand now, to put them back after drawing parts of a figure."""
+
+    def __init__(self, figure):
+        self.titles = [t for ax in figure.axes
+                       for t in (ax.title, ax._left_title, ax._right_title)]
+        self.positions = [t.get_position() for t in self.titles]
+
+    def restore(self) -> None:
+        for title, position in zip(self.titles, self.positions, strict=True):
+            title.set_position(position)
+
+
+def _overlay(pixels):
+    """The drawn pixels of RGBA ``pixels`` (n x 4): their flat index, colour premultiplied
+    by opacity, and opacity."""
+    import numpy as np
+
+    index = np.flatnonzero(pixels[:, 3])
+    alpha = pixels[index, 3:4].astype(np.float32) / 255.0
+    color = pixels[index, :3].astype(np.float32) * alpha
+    return index, color, alpha
+
+
+def _pixel_rect(bbox, height, width, pad=3):
+    """A display bounding box as (row0, row1, col0, col1) of the RGBA buffer, widened by
+    ``pad`` pixels for antialiased edges and cut to the figure; None without a box."""
+    import math
+
+    if bbox is None or not all(math.isfinite(v) for v in bbox.extents):
+        return None
+    col0 = max(0, math.floor(bbox.x0) - pad)
+    col1 = min(width, math.ceil(bbox.x1) + pad)
+    row0 = max(0, height - math.ceil(bbox.y1) - pad)
+    row1 = min(height, height - math.floor(bbox.y0) + pad)
+    return (row0, max(row0, row1), col0, max(col0, col1))
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def _inside(index, rects, width):
+    """Which flat pixel indices fall in any of ``rects``."""
+    import numpy as np
+
+    rows, cols = np.divmod(index, width)
+    inside = np.zeros(index.shape, dtype=bool)
+    for r0, r1, c0, c1 in rects:
+        inside |= (rows >= r0) & (rows < r1) & (cols >= c0) & (cols < c1)
+    return inside
 
 
 def sweep_values(control, n: int = 5) -> list:
