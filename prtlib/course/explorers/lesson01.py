@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from prtlib.course.explorers.base import Explorer
-from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_figure
+from prtlib.course.plotting import (
+    ARM_COLORS,
+    HIGHLIGHT,
+    MUTED,
+    OKABE_ITO,
+    freeze_layout,
+    new_figure,
+)
 from prtlib.trial import baseline
 from prtlib.trial.constants import ARM_SHORT_LABELS, ARMS
 
@@ -19,15 +26,6 @@ _AXIS_LIMITS = {
 _BOX_HALF_WIDTH = 0.22
 
 
-def _freeze_layout(figure) -> None:
-    """Lay the figure out once (constrained layout), then keep that layout.
-
-    With a layout engine, every PNG render draws the figure twice (once to lay it out);
-    freezing the layout after the first update halves the cost of every later update.
-    """
-    if figure.get_layout_engine() is not None:
-        figure.canvas.draw()
-        figure.set_layout_engine(None)
 
 
 class BaselineCohortExplorer(Explorer):
@@ -115,7 +113,7 @@ class BaselineCohortExplorer(Explorer):
         ax.set_ylabel(f"{label},\n{unit}")
         ax.set_title(f"Simulated cohort #{state['cohort']}: 151 invented people built to "
                      "match the paper", fontsize=11.5)
-        _freeze_layout(self.figure)
+        freeze_layout(self.figure)
 
     def moving_artists(self):
         groups = (self.dots, self.boxes, self.medians, self.bars, self.marks)
@@ -220,7 +218,7 @@ class FearDisabilityExplorer(Explorer):
         right.set_title(f"Lower everyone's TSK-11 by {state['points']} points", fontsize=11.5)
         left.set_title(f"Baseline, world: {_STRUCTURE_LABELS[state['structure']]}",
                        fontsize=11.5)
-        _freeze_layout(self.figure)
+        freeze_layout(self.figure)
 
     def moving_artists(self):
         left, right = self.axes
