@@ -7,7 +7,7 @@ explorer told to draw its whole figure on each move (``Explorer.draw_whole``, se
 kernel without touching the notebook), and the ratio of the two medians. Skips, saying
 why, without Chromium.
 
-Run: .venv/bin/python benchmarks/bench_browser.py [--presses N]
+Run: .venv/bin/python benchmarks/bench_browser.py [--presses N] [--lessons 02 07 ...]
 """
 
 import argparse
@@ -35,6 +35,8 @@ MEDIAN_TARGET_MS = 150.0
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=6, help="key presses per explorer")
+    parser.add_argument("--lessons", nargs="*", default=[], metavar="NN",
+                        help="measure only these lessons (for example 02 07)")
     args = parser.parse_args()
     reason = browser_unavailable_reason()
     if reason:
@@ -45,7 +47,7 @@ def main():
     misses = []
     with lab_server() as (base, token, _), chromium() as browser:
         for lesson in LESSONS:
-            if not lesson.available():
+            if not lesson.available() or (args.lessons and lesson.number not in args.lessons):
                 continue
             lab = Lab(browser, base, token)
             lab.open(f"course/{lesson.filename}")

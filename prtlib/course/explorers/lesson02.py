@@ -313,8 +313,9 @@ class AllocationExplorer(Explorer):
             top = max(top, float(share.max()))
         self.trial_line.set_xdata([state["trial"], state["trial"]])
         ax.set_xlim(edges[0], edges[-1])
-        # Limits in steps of 0.1, so that most moves keep the axes (and redraw less).
-        ax.set_ylim(0, min(1.05, snap_limits(0.0, top * 1.15 + 0.01, 0.1)[1]))
+        # Limits in quarters, so that most moves keep the axes (and redraw less): the
+        # minimization p moves the tallest bar a lot.
+        ax.set_ylim(0, min(1.05, snap_limits(0.0, top * 1.15 + 0.01, 0.25)[1]))
         ax.set_xlabel(f"Largest minus smallest arm: {designs.IMBALANCE_MEASURES[measure]}")
         ax.set_title(f"{_N_ALLOCATIONS:,} simulated allocations of "
                      f"{state['studies']['simple'].n} people (blocks of "
