@@ -130,6 +130,9 @@ def freeze_layout(fig) -> None:
     >>> freeze_layout(fig)
     >>> fig.get_layout_engine() is None
     True
+    >>> freeze_layout(fig)  # already frozen: nothing to do
+    >>> fig.get_layout_engine() is None
+    True
     """
     import matplotlib as mpl
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
