@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from prtlib.course.explorers.base import Explorer
+from prtlib.course.explorers.base import Explorer, slider
 from prtlib.course.plotting import (
     ARM_COLORS,
     HIGHLIGHT,
@@ -49,9 +49,7 @@ class BaselineCohortExplorer(Explorer):
                 options=[(label, key) for key, (label, *_rest) in baseline.MEASURES.items()],
                 value="pain", description="Measure", style={"description_width": "80px"},
                 layout=widgets.Layout(width="330px")),
-            "cohort": widgets.IntSlider(
-                value=0, min=0, max=9, step=1, description="Cohort #",
-                continuous_update=True),
+            "cohort": slider(0, 0, 9, 1, "Cohort #"),
         }
 
     def setup_figure(self):
@@ -162,9 +160,7 @@ class FearDisabilityExplorer(Explorer):
                 options=[(label, key) for key, label in _STRUCTURE_LABELS.items()],
                 value="fear_to_disability", description="World",
                 style={"button_width": "150px"}),
-            "r": widgets.FloatSlider(
-                value=0.3, min=0.0, max=0.8, step=0.05, description="Correlation",
-                continuous_update=True, readout_format=".2f"),
+            "r": slider(0.3, 0.0, 0.8, 0.05, "Correlation", readout_format=".2f"),
             "points": widgets.IntSlider(
                 value=5, min=0, max=10, step=1, description="Lower TSK by",
                 continuous_update=True, style={"description_width": "initial"}),

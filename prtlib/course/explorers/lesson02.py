@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from prtlib.course.explorers.base import Explorer
+from prtlib.course.explorers.base import Explorer, slider
 from prtlib.course.plotting import (
     HIGHLIGHT,
     MUTED,
@@ -138,9 +138,7 @@ class RegressionToMeanExplorer(Explorer):
                 value=float(_published_get("design.screening_pain_min")), min=0.0, max=8.0,
                 step=0.5, description="Entry: pain ≥", continuous_update=True,
                 style={"description_width": "initial"}),
-            "reliability": widgets.FloatSlider(
-                value=0.6, min=0.3, max=0.95, step=0.05, description="Reliability",
-                continuous_update=True, readout_format=".2f"),
+            "reliability": slider(0.6, 0.3, 0.95, 0.05, "Reliability", readout_format=".2f"),
             "mean": widgets.FloatSlider(
                 value=3.5, min=1.0, max=7.0, step=0.5, description="Population mean",
                 continuous_update=True, style={"description_width": "initial"}),

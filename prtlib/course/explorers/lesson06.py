@@ -16,7 +16,7 @@ import functools
 
 import numpy as np
 
-from prtlib.course.explorers.base import Explorer
+from prtlib.course.explorers.base import Explorer, slider
 from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure
 from prtlib.trial.constants import ARM_SHORT_LABELS, TIME_LABELS, TIMES
 
@@ -239,19 +239,10 @@ class ConfounderExplorer(Explorer):
                   "simulated trials, with the true value and the mean estimate marked.")
 
     def make_controls(self):
-        import ipywidgets as widgets
-
-        style = {"description_width": "initial"}
         return {
-            "u_to_m": widgets.FloatSlider(value=0.5, min=-1.0, max=1.0, step=0.1,
-                                          description="U → belief change", style=style,
-                                          continuous_update=True),
-            "u_to_y": widgets.FloatSlider(value=0.5, min=-1.0, max=1.0, step=0.1,
-                                          description="U → pain", style=style,
-                                          continuous_update=True),
-            "true_b": widgets.FloatSlider(value=0.0, min=0.0, max=0.5, step=0.05,
-                                          description="True b (beliefs → pain)", style=style,
-                                          continuous_update=True),
+            "u_to_m": slider(0.5, -1.0, 1.0, 0.1, "U → belief change"),
+            "u_to_y": slider(0.5, -1.0, 1.0, 0.1, "U → pain"),
+            "true_b": slider(0.0, 0.0, 0.5, 0.05, "True b (beliefs → pain)"),
         }
 
     def setup_figure(self):
