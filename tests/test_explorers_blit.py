@@ -130,3 +130,35 @@ def test_sliders_follow_the_drag(name):
     for control_name, control in explorer.controls.items():
         if hasattr(control, "continuous_update"):
             assert control.continuous_update, f"{name}.{control_name} updates only on release"
+
+
+def test_a_move_that_changes_one_axes_limits_redraws_that_axes_alone():
+    """Regression to the mean: the population mean moves the right panel's y limits (in
+    half points) while the left panel keeps its axes. Such moves draw the right axes whole
+    over the left one's kept layers, not the whole figure, and show a full redraw's pixels."""
+    explorer = EXPLORERS["lesson02.RegressionToMeanExplorer"]()
+    mean = explorer.controls["mean"]
+    for value in (4.0, 4.5, 5.0):  # keep the layers of this static layer
+        mean.value = value
+    right = explorer.axes[1]
+    full, alone = explorer.render_count["full"], explorer.render_count["axes"]
+    for value in (5.5, 6.0, 6.5, 7.0):
+        limits = right.get_ylim()
+        mean.value = value
+        if right.get_ylim() != limits and explorer.render_count["full"] == full:
+            assert_same_picture(explorer.image.value, explorer.full_redraw_png(),
+                                f"after mean={value}")
+    assert explorer.render_count["axes"] > alone
+    assert explorer.render_count["full"] == full
+
+
+def test_draw_whole_draws_the_whole_figure_on_every_move():
+    explorer = EXPLORERS["lesson01.FearDisabilityExplorer"]()
+    explorer.draw_whole = True
+    before = dict(explorer.render_count)
+    values = sweep_values(explorer.controls["r"], n=3)
+    for value in values:
+        explorer.controls["r"].value = value
+    assert explorer.render_count["full"] - before["full"] == len(values) == 3
+    assert explorer.render_count["blit"] == before["blit"]
+    assert explorer.full_reason == "draw_whole is set"

@@ -12,6 +12,7 @@ from scipy import stats
 from traitlets import TraitError
 
 from prtlib.course.explorers import lesson07 as L
+from prtlib.course.figures import lesson07 as F
 from prtlib.stats import fmri
 from prtlib.trial import published as pub
 from prtlib.trial import scanning
@@ -249,7 +250,7 @@ def test_hrf_figure_marks_the_peak_near_five_seconds():
     """Reference: SPM's canonical HRF peaks near 5 s (nilearn spm_hrf)."""
     from nilearn.glm.first_level import spm_hrf
 
-    fig = L.hrf_figure()
+    fig = F.hrf_figure()
     left = fig.axes[0]
     texts = [t.get_text() for t in left.texts]
     h = spm_hrf(0.46, oversampling=50)
@@ -259,7 +260,7 @@ def test_hrf_figure_marks_the_peak_near_five_seconds():
 
 
 def test_task_figure_shows_five_trials_and_three_regressors():
-    fig = L.task_figure()
+    fig = F.task_figure()
     top, bottom = fig.axes
     assert sum(t.get_text().startswith("level") for t in top.texts) == 5
     labels = [line.get_label() for line in bottom.lines if not line.get_label().startswith("_")]
@@ -268,6 +269,6 @@ def test_task_figure_shows_five_trials_and_three_regressors():
 
 def test_false_positive_figure_draws_the_table():
     table = fmri.false_positive_rates(10, shape=(16, 16), n_subjects=8, seed=2)
-    fig = L.false_positive_figure(table)
+    fig = F.false_positive_figure(table)
     heights = [bar.get_height() for bar in fig.axes[0].patches]
     assert heights == pytest.approx(table["familywise_error_rate"].tolist())

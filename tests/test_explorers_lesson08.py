@@ -14,6 +14,7 @@ import pytest
 from scipy import stats
 
 from prtlib.course.explorers import lesson08 as L
+from prtlib.course.figures import lesson08 as F
 from prtlib.stats import fmri
 from prtlib.trial import published as pub
 from prtlib.trial import scanning
@@ -195,14 +196,14 @@ def test_resting_pair_figure_reports_r_and_z():
     """Reference: numpy corrcoef and arctanh."""
     pair = scanning.simulate_resting_pair(0.3, seed=5)
     r = np.corrcoef(pair["seed"], pair["target"])[0, 1]
-    fig = L.resting_pair_figure(pair)
+    fig = F.resting_pair_figure(pair)
     assert fig.axes[1].get_title() == (f"All {len(pair)} scans: r = {r:.2f}, "
                                        f"z = {np.arctanh(r):.2f}")
 
 
 def test_circularity_figure_shows_both_estimates_and_truths():
     res = fmri.circular_analysis(effect=0.3, n_studies=50, seed=2)
-    fig = L.circularity_figure(res)
+    fig = F.circularity_figure(res)
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert len(labels) == 4
     assert f"({np.mean(res.circular_truth):.2f})" in labels[-1]
@@ -212,7 +213,7 @@ def test_effects_figure_has_a_row_per_effect_and_the_paper_values():
     """Reference: Results text g = -1.14 (PRT vs placebo, 95% CI -1.65 to -0.71);
     in-scanner evoked g = -0.60."""
     table = scanning.trial_effects_by_measure()
-    fig = L.effects_figure(table)
+    fig = F.effects_figure(table)
     ax = fig.axes[0]
     assert len(ax.get_yticklabels()) == len(table) == 9
     xs = [line.get_xdata()[0] for line in ax.lines if len(line.get_xdata()) == 1

@@ -121,6 +121,8 @@ def freeze_layout(fig) -> None:
     For explorers whose updates move artists inside fixed axes: the layout computed for the
     first drawing stays right, and each later rendering skips the layout pass. The engine
     is removed altogether (``None``, not ``"none"``, which would leave a placeholder).
+    A figure already frozen (or never given a layout engine) is left as it is, so an
+    explorer may call it on every update and the first one lays the figure out.
 
     Examples
     --------
@@ -128,9 +130,16 @@ def freeze_layout(fig) -> None:
     >>> freeze_layout(fig)
     >>> fig.get_layout_engine() is None
     True
+    >>> freeze_layout(fig)  # already frozen: nothing to do
+    >>> fig.get_layout_engine() is None
+    True
     """
     import matplotlib as mpl
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
+    engine = fig.get_layout_engine()
+    if engine is None or isinstance(engine, PlaceHolderLayoutEngine):
+        return
     fig.draw_without_rendering()
     with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
         fig.set_layout_engine(None)

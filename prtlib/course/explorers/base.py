@@ -21,9 +21,14 @@ layout, in two parts: what is drawn below the moving artists (kept as an Agg bac
 with ``copy_from_bbox``) and what is drawn above them (kept as a transparent overlay).
 A move restores the background, draws the moving artists (``draw_artist``), lays the
 overlay on top and encodes the PNG, which gives the full redraw's pixels (up to rounding
-of antialiased edges). When a move changes the static layer (axis limits, ticks, a title
-or label that is not declared moving, an artist added or removed, a static artist changed)
-the figure is drawn whole again. An explorer that declares nothing is always drawn whole.
+of antialiased edges). The static layer is followed per axes: when a move changes one
+axes' static layer (its limits, ticks, a title or label that is not declared moving, an
+artist added or removed, a static artist changed), that axes alone is drawn whole, on
+pixels of its own, over the layers kept for the others; when it then stays the same on
+the next move, its new static layer is kept in turn. The figure is drawn whole again when
+its own static layer changes (its size, its own texts, axes added or removed), or when the
+changed axes overlaps another or reaches beyond its pixels (tick labels that grew). An
+explorer that declares nothing (or sets ``draw_whole``) is always drawn whole.
 
 Following a drag. A change that comes from the browser (a slider being dragged) is drawn
 by a worker thread, and changes that arrive while it draws only update the controls: when
@@ -41,7 +46,15 @@ import threading
 import traceback
 from typing import Any
 
-from prtlib.course.plotting import describe_figure, encode_png, render_png
+from prtlib.course.explorers.layers import (
+    _MAX_KEPT_LAYERS,
+    _ArtistTree,
+    _Layers,
+    _layout_frozen,
+    _Titles,
+    _why_whole,
+)
+from prtlib.course.plotting import describe_figure, render_png
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -64,6 +77,8 @@ class Explorer:
 
     title = "Explorer"
     figure_alt = ""
+    draw_whole = False
+    """When true, every move draws the whole figure (benchmarks compare with it)."""
 
     def __init__(self, **initial: Any):
         import ipywidgets as widgets
@@ -91,7 +106,7 @@ class Explorer:
         self._blits = 0  # moves drawn over the layers kept for this static layer
         self._patience = 1  # whole drawings over one static layer before keeping layers
         self._signature = None
-        self.render_count = {"full": 0, "blit": 0}
+        self.render_count = {"full": 0, "blit": 0, "axes": 0}
         self.full_reason = ""  # why the last whole drawing was needed
         self.update()
         for control in self.controls.values():
@@ -142,39 +157,38 @@ class Explorer:
         with self._render_lock:
             figure = self.figure
             moving = [a for a in self.moving_artists() if a is not None]
-            if not moving or not _layout_frozen(figure) or not hasattr(figure.canvas,
-                                                                         "copy_from_bbox"):
-                self.full_reason = ("no moving artists declared" if not moving else
+            if (self.draw_whole or not moving or not _layout_frozen(figure)
+                    or not hasattr(figure.canvas, "copy_from_bbox")):
+                self.full_reason = ("draw_whole is set" if self.draw_whole else
+                                    "no moving artists declared" if not moving else
                                     "the layout is not frozen, or the canvas is not Agg")
                 self._layers, self._drawn_whole, self._blits = {}, {}, 0
                 self._signature = None
                 self.render_count["full"] += 1
                 return render_png(figure)
             tree = _ArtistTree(figure, moving)
-            signature = tree.signature()
+            signature, panels = tree.signature()
             reason = _why_whole(tree, signature, self._signature)
             if reason:
-                # The static layer changed (or this is the first rendering): forget the
-                # layers kept for the old one. Keeping layers costs a few drawings; when
-                # the last ones served fewer than two moves each, wait for a longer run of
-                # moves over one static layer before keeping them again (axes that follow
-                # the data), and when they served many, keep them sooner again.
-                if self._layers:
-                    if self._blits < 2 * len(self._layers):
-                        self._patience = min(self._patience + 1, 4)
-                    elif self._blits >= 4 * len(self._layers):
-                        self._patience = max(self._patience - 1, 1)
-                self._layers, self._drawn_whole, self._blits = {}, {}, 0
-                self._signature = signature
+                self._forget(signature)
             layers = self._layers.get(tree.structure)
+            if layers is not None:
+                # Axes whose own static layer changed (limits or ticks that follow the
+                # data, say) are drawn whole over the kept layers of the others.
+                changed = layers.changed_panels(tree, panels)
+                if changed and not layers.can_redraw_panels(figure, tree, changed):
+                    reason = "a changed axes overlaps another part of the figure"
+                    self._forget(signature)
+                    layers = None
             if layers is None and self._drawn_whole.get(tree.structure, 0) >= self._patience:
                 # Another move over this static layer in this drawing order: keep its layers.
                 # (Moves that change the drawing order, such as bringing the chosen arm's
                 # line to the front, keep one set of layers per order.)
                 if len(self._layers) >= _MAX_KEPT_LAYERS:
                     self._layers.pop(next(iter(self._layers)))
-                layers = self._layers[tree.structure] = _Layers.build(figure, tree)
+                layers = self._layers[tree.structure] = _Layers.build(figure, tree, panels)
                 tree.mark_clean()
+                changed = {}
             if layers is None:
                 self.full_reason = reason or "too few moves yet over this static layer"
                 self._drawn_whole[tree.structure] = self._drawn_whole.get(tree.structure, 0) + 1
@@ -182,20 +196,43 @@ class Explorer:
                 tree.mark_clean()
                 self.render_count["full"] += 1
                 return png
+            png = layers.blit(figure, tree, changed)
+            if png is None:
+                # An axes drawn alone reached beyond its pixels (tick labels that grew):
+                # draw the whole figure, and keep new layers later.
+                self._forget(signature)
+                self.full_reason = "an axes drawn alone reached beyond its own pixels"
+                self._drawn_whole[tree.structure] = 1
+                png = render_png(figure)
+                tree.mark_clean()
+                self.render_count["full"] += 1
+                return png
             self.render_count["blit"] += 1
+            self.render_count["axes"] += bool(changed)
             self._blits += 1
-            return layers.blit(figure, tree.levels)
+            tree.mark_clean()
+            return png
+
+    def _forget(self, signature) -> None:
+        """Forget the layers kept for the old static layer. Keeping layers costs a few
+        drawings; when the last ones served fewer than two moves each, wait for a longer
+        run of moves before keeping them again, and when they served many, keep them
+        sooner again."""
+        if self._layers:
+            if self._blits < 2 * len(self._layers):
+                self._patience = min(self._patience + 1, 4)
+            elif self._blits >= 4 * len(self._layers):
+                self._patience = max(self._patience - 1, 1)
+        self._layers, self._drawn_whole, self._blits = {}, {}, 0
+        self._signature = signature
 
     def full_redraw_png(self) -> bytes:
         """The PNG of the whole figure drawn again, as if nothing were kept between moves
         (what :meth:`render` must match); the kept layers stay valid."""
         with self._render_lock:
-            titles = [t for ax in self.figure.axes
-                      for t in (ax.title, ax._left_title, ax._right_title)]
-            positions = [t.get_position() for t in titles]
+            titles = _Titles(self.figure)
             png = render_png(self.figure)
-            for title, position in zip(titles, positions, strict=True):
-                title.set_position(position)
+            titles.restore()
             moving = [a for a in self.moving_artists() if a is not None]
             if moving:
                 _ArtistTree(self.figure, moving).mark_clean()
@@ -304,228 +341,26 @@ class Explorer:
         return f"<{type(self).__name__}: {self.values()}>"
 
 
-def _layout_frozen(figure) -> bool:
-    """Whether drawing the figure leaves its axes where they are (no layout engine runs)."""
-    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+def slider(value, low, high, step, description: str, **options):
+    """A slider that follows the drag (``continuous_update``), its description shown in
+    full: an ``IntSlider`` when every number is a whole one, a ``FloatSlider`` otherwise.
+    ``options`` go to the widget (``readout_format``, ``style``, ``layout`` ...).
 
-    engine = figure.get_layout_engine()
-    return engine is None or isinstance(engine, PlaceHolderLayoutEngine)
+    Examples
+    --------
+    >>> s = slider(0.5, 0.1, 1.5, 0.05, "True d")
+    >>> type(s).__name__, s.value, s.continuous_update
+    ('FloatSlider', 0.5, True)
+    >>> type(slider(20, 10, 150, 5, "n per arm")).__name__
+    'IntSlider'
+    """
+    import ipywidgets as widgets
 
-
-_MAX_KEPT_LAYERS = 6
-
-
-def _why_whole(tree, signature, previous) -> str:
-    """Why the figure must be drawn whole, or an empty string when it need not be."""
-    if tree.unsupported:
-        return "a moving artist is not drawn by an axes or the figure itself"
-    changed = [a for a in tree.static_others if a._stale]
-    if changed:
-        return f"a static artist changed: {changed[0]!r}"
-    if previous is None or len(signature) != len(previous):
-        return "first rendering, or artists added or removed"
-    for now, before in zip(signature, previous, strict=True):
-        if now != before:
-            return f"the static layer changed: {before!r} became {now!r}"[:300]
-    return ""
-
-
-def _walk(artist, parent=None, skip=frozenset()):
-    """Every artist under ``artist`` with its parent, skipping each axis' own tree (ticks
-    are rebuilt by every drawing; the axis is compared by its limits, ticks and label) and
-    what a moving artist (id in ``skip``) draws itself, such as a legend's texts."""
-    from matplotlib.axis import Axis
-
-    yield artist, parent
-    if isinstance(artist, Axis) or id(artist) in skip:
-        return
-    for child in artist.get_children():
-        yield from _walk(child, artist, skip)
-
-
-class _ArtistTree:
-    """A figure's artists split into the moving ones and the static layer."""
-
-    def __init__(self, figure, moving):
-        from matplotlib.axes import Axes
-        from matplotlib.axis import Axis
-        from matplotlib.text import Text
-
-        self.figure = figure
-        self.moving_ids = frozenset(id(a) for a in moving)
-        parents = {}
-        self.static_texts, self.static_others = [], []
-        for artist, parent in _walk(figure, skip=self.moving_ids):
-            parents[id(artist)] = parent
-            if id(artist) in self.moving_ids or artist is figure or isinstance(artist, Axes):
-                continue
-            if isinstance(artist, Text):
-                self.static_texts.append(artist)
-            elif not isinstance(artist, Axis):
-                self.static_others.append(artist)
-        # A moving artist must be drawn by its axes or by the figure itself.
-        self.unsupported = False
-        self.containers = {}
-        for artist in moving:
-            parent = parents.get(id(artist))
-            if parent is None or not (parent is figure or isinstance(parent, Axes)):
-                self.unsupported = True
-                break
-            self.containers.setdefault(id(parent), [parent, []])[1].append(artist)
-        # In the order each container draws its children, from its first moving artist on,
-        # the artists come in runs: moving, static, moving, static ... Run j of every
-        # container makes level j: its moving artists are drawn on each move and its
-        # static ones are kept as overlay j, laid over them. (Containers are axes, which do
-        # not overlap, or the figure itself.)
-        self.levels: list[tuple[list, list]] = []
-        self.structure: tuple = ()
-        if self.unsupported:
-            return
-        for container, members in self.containers.values():
-            order = _draw_order(container)
-            ids = {id(a) for a in members}
-            first = next(i for i, a in enumerate(order) if id(a) in ids)
-            j, previous = -1, None
-            for artist in order[first:]:
-                moving = id(artist) in ids
-                if moving and previous is not True:
-                    j += 1
-                    if j == len(self.levels):
-                        self.levels.append(([], []))
-                self.levels[j][0 if moving else 1].append(artist)
-                previous = moving
-        self.structure = tuple((tuple(id(a) for a in m), tuple(id(a) for a in st))
-                               for m, st in self.levels)
-
-    def signature(self):
-        """What the static layer looks like, in values that are cheap to read."""
-        fig = self.figure
-        sig = [tuple(fig.get_size_inches()), fig.dpi,
-               tuple(id(a) for a in fig.get_children())]
-        for ax in fig.axes:
-            sig.append((ax.get_visible(), tuple(ax.get_position().bounds), ax.get_xlim(),
-                        ax.get_ylim(), tuple(id(a) for a in ax.get_children())))
-            for axis in (ax.xaxis, ax.yaxis):
-                locs = axis.get_majorticklocs()
-                sig.append((axis.get_visible(), axis.get_scale(), tuple(locs),
-                            tuple(axis.get_major_formatter().format_ticks(locs)),
-                            axis.label.get_text(), axis.label.get_visible()))
-        for text in self.static_texts:
-            sig.append((text.get_text(), text.get_position(), text.get_visible(),
-                        str(text.get_color()), text.get_fontsize(), text.get_rotation()))
-        return sig
-
-    def static_changed(self) -> bool:
-        return any(a._stale for a in self.static_others)
-
-    def mark_clean(self) -> None:
-        for artist in self.static_others:
-            artist._stale = False
-
-
-def _draw_order(container):
-    """The children of an axes or a figure in the order its ``draw`` draws them."""
-    from matplotlib.axes import Axes
-
-    children = [a for a in container.get_children() if a is not container.patch]
-    if isinstance(container, Axes):
-        if not (container.axison and container._frameon):
-            children = [a for a in children if a not in container.spines.values()]
-        if not container.axison:
-            children = [a for a in children if a not in (container.xaxis, container.yaxis)]
-    return sorted(children, key=lambda a: a.get_zorder())
-
-
-class _Layers:
-    """The static layer of one layout: the background below the moving artists, and for
-    each level the overlay drawn above its moving artists (the pixels it covers, with their
-    colour and opacity)."""
-
-    def __init__(self, background, overlays, structure):
-        self.background = background
-        self.overlays = overlays
-        self.structure = structure
-
-    @classmethod
-    def build(cls, figure, tree):
-        import numpy as np
-
-        canvas = figure.canvas
-        touched = {}
-        # Each drawing places the axes' titles again (above the tick labels); with parts of
-        # the figure hidden it would place them wrongly, so keep where the last whole
-        # drawing put them.
-        titles = [t for ax in figure.axes for t in (ax.title, ax._left_title, ax._right_title)]
-        positions = [t.get_position() for t in titles]
-
-        def hide(artist):
-            if id(artist) not in touched:
-                touched[id(artist)] = (artist, artist.get_visible())
-            artist.set_visible(False)
-
-        def restore():
-            for artist, visible in touched.values():
-                artist.set_visible(visible)
-            touched.clear()
-
-        overlays = []
-        try:
-            for _moving, statics in tree.levels:
-                if not statics:
-                    overlays.append(None)
-                    continue
-                # Overlay j: only the static artists of level j, on a clear canvas.
-                ids = {id(a) for a in statics}
-                keep = ids | {id(c) for c, _m in tree.containers.values()
-                              if any(id(a) in ids for a in c.get_children())}
-                hide(figure.patch)
-                for child in figure.get_children():
-                    if id(child) not in keep:
-                        hide(child)
-                for container, _members in tree.containers.values():
-                    if container is figure:
-                        continue
-                    hide(container.patch)
-                    for child in container.get_children():
-                        if id(child) not in ids:
-                            hide(child)
-                canvas.draw()
-                over = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
-                index = np.flatnonzero(over[:, 3])
-                alpha = over[index, 3:4].astype(np.float32) / 255.0
-                color = over[index, :3].astype(np.float32) * alpha
-                overlays.append((index, color, alpha))
-                restore()
-            # The background: everything but the moving artists and the overlays.
-            for moving, statics in tree.levels:
-                for artist in [*moving, *statics]:
-                    hide(artist)
-            canvas.draw()
-            background = canvas.copy_from_bbox(figure.bbox)
-        finally:
-            restore()
-            for title, position in zip(titles, positions, strict=True):
-                title.set_position(position)
-        return cls(background, overlays, tree.structure)
-
-    def blit(self, figure, levels) -> bytes:
-        import numpy as np
-
-        canvas = figure.canvas
-        canvas.restore_region(self.background)
-        renderer = canvas.get_renderer()
-        for (moving, _statics), overlay in zip(levels, self.overlays, strict=True):
-            for artist in moving:
-                artist.draw(renderer)
-            if overlay is not None:
-                index, color, alpha = overlay
-                flat = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
-                below = flat[index].astype(np.float32)
-                keep = 1.0 - alpha
-                flat[index, :3] = np.rint(color + below[:, :3] * keep).astype(np.uint8)
-                flat[index, 3] = np.rint(255.0 * alpha[:, 0]
-                                         + below[:, 3] * keep[:, 0]).astype(np.uint8)
-        return encode_png(figure, np.asarray(canvas.buffer_rgba()))
+    whole = all(isinstance(v, int) and not isinstance(v, bool) for v in (value, low, high, step))
+    options.setdefault("style", {"description_width": "initial"})
+    kind = widgets.IntSlider if whole else widgets.FloatSlider
+    return kind(value=value, min=low, max=high, step=step, description=description,
+                continuous_update=True, **options)
 
 
 def sweep_values(control, n: int = 5) -> list:

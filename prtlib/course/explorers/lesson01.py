@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from prtlib.course.explorers.base import Explorer
-from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_figure
+from prtlib.course.explorers.base import Explorer, slider
+from prtlib.course.plotting import (
+    ARM_COLORS,
+    HIGHLIGHT,
+    MUTED,
+    OKABE_ITO,
+    freeze_layout,
+    new_figure,
+)
 from prtlib.trial import baseline
 from prtlib.trial.constants import ARM_SHORT_LABELS, ARMS
 
@@ -19,15 +26,6 @@ _AXIS_LIMITS = {
 _BOX_HALF_WIDTH = 0.22
 
 
-def _freeze_layout(figure) -> None:
-    """Lay the figure out once (constrained layout), then keep that layout.
-
-    With a layout engine, every PNG render draws the figure twice (once to lay it out);
-    freezing the layout after the first update halves the cost of every later update.
-    """
-    if figure.get_layout_engine() is not None:
-        figure.canvas.draw()
-        figure.set_layout_engine(None)
 
 
 class BaselineCohortExplorer(Explorer):
@@ -51,9 +49,7 @@ class BaselineCohortExplorer(Explorer):
                 options=[(label, key) for key, (label, *_rest) in baseline.MEASURES.items()],
                 value="pain", description="Measure", style={"description_width": "80px"},
                 layout=widgets.Layout(width="330px")),
-            "cohort": widgets.IntSlider(
-                value=0, min=0, max=9, step=1, description="Cohort #",
-                continuous_update=True),
+            "cohort": slider(0, 0, 9, 1, "Cohort #"),
         }
 
     def setup_figure(self):
@@ -115,7 +111,7 @@ class BaselineCohortExplorer(Explorer):
         ax.set_ylabel(f"{label},\n{unit}")
         ax.set_title(f"Simulated cohort #{state['cohort']}: 151 invented people built to "
                      "match the paper", fontsize=11.5)
-        _freeze_layout(self.figure)
+        freeze_layout(self.figure)
 
     def moving_artists(self):
         groups = (self.dots, self.boxes, self.medians, self.bars, self.marks)
@@ -164,9 +160,7 @@ class FearDisabilityExplorer(Explorer):
                 options=[(label, key) for key, label in _STRUCTURE_LABELS.items()],
                 value="fear_to_disability", description="World",
                 style={"button_width": "150px"}),
-            "r": widgets.FloatSlider(
-                value=0.3, min=0.0, max=0.8, step=0.05, description="Correlation",
-                continuous_update=True, readout_format=".2f"),
+            "r": slider(0.3, 0.0, 0.8, 0.05, "Correlation", readout_format=".2f"),
             "points": widgets.IntSlider(
                 value=5, min=0, max=10, step=1, description="Lower TSK by",
                 continuous_update=True, style={"description_width": "initial"}),
@@ -220,7 +214,7 @@ class FearDisabilityExplorer(Explorer):
         right.set_title(f"Lower everyone's TSK-11 by {state['points']} points", fontsize=11.5)
         left.set_title(f"Baseline, world: {_STRUCTURE_LABELS[state['structure']]}",
                        fontsize=11.5)
-        _freeze_layout(self.figure)
+        freeze_layout(self.figure)
 
     def moving_artists(self):
         left, right = self.axes

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from prtlib.course.explorers.base import Explorer
-from prtlib.course.plotting import HIGHLIGHT, MUTED, OKABE_ITO, new_figure, snap_limits
+from prtlib.course.explorers.base import Explorer, slider
+from prtlib.course.plotting import (
+    HIGHLIGHT,
+    MUTED,
+    OKABE_ITO,
+    freeze_layout,
+    new_figure,
+    snap_limits,
+)
 from prtlib.trial import designs
 
 _N_SHOWN = 1500  # people drawn in the regression-to-the-mean scatter (of 4000 simulated)
 
 
-def _freeze_layout(figure) -> None:
-    """Lay the figure out once (constrained layout), then keep that layout.
-
-    With a layout engine, every PNG render draws the figure twice (once to lay it out);
-    freezing the layout after the first update halves the cost of every later update.
-    """
-    if figure.get_layout_engine() is not None:
-        figure.canvas.draw()
-        figure.set_layout_engine(None)
 
 
 def _published_get(key):
@@ -98,7 +96,7 @@ class ConfoundingExplorer(Explorer):
         self.obs.set_data(np.histogram(res.observational, self._est_edges)[0])
         self.rand.set_data(np.histogram(res.randomized, self._est_edges)[0])
         self.truth.set_xdata([res.true_effect, res.true_effect])
-        _freeze_layout(self.figure)
+        freeze_layout(self.figure)
 
     def moving_artists(self):
         return [self.chose, self.declined, self.obs, self.rand, self.truth]
@@ -140,9 +138,7 @@ class RegressionToMeanExplorer(Explorer):
                 value=float(_published_get("design.screening_pain_min")), min=0.0, max=8.0,
                 step=0.5, description="Entry: pain ≥", continuous_update=True,
                 style={"description_width": "initial"}),
-            "reliability": widgets.FloatSlider(
-                value=0.6, min=0.3, max=0.95, step=0.05, description="Reliability",
-                continuous_update=True, readout_format=".2f"),
+            "reliability": slider(0.6, 0.3, 0.95, 0.05, "Reliability", readout_format=".2f"),
             "mean": widgets.FloatSlider(
                 value=3.5, min=1.0, max=7.0, step=0.5, description="Population mean",
                 continuous_update=True, style={"description_width": "initial"}),
@@ -205,7 +201,7 @@ class RegressionToMeanExplorer(Explorer):
         low, high = min(values), max(values)
         # Limits in half points, so that most moves keep the axis (and redraw less).
         right.set_ylim(*snap_limits(max(low - 1.0, -1.0), high + 1.2, 0.5))
-        _freeze_layout(self.figure)
+        freeze_layout(self.figure)
 
     def moving_artists(self):
         return [self.points, self.cut, *self.arm_lines]
@@ -315,13 +311,15 @@ class AllocationExplorer(Explorer):
             top = max(top, float(share.max()))
         self.trial_line.set_xdata([state["trial"], state["trial"]])
         ax.set_xlim(edges[0], edges[-1])
-        ax.set_ylim(0, min(1.05, snap_limits(0.0, top * 1.15 + 0.01, 0.05)[1]))
+        # Limits in quarters, so that most moves keep the axes (and redraw less): the
+        # minimization p moves the tallest bar a lot.
+        ax.set_ylim(0, min(1.05, snap_limits(0.0, top * 1.15 + 0.01, 0.25)[1]))
         ax.set_xlabel(f"Largest minus smallest arm: {designs.IMBALANCE_MEASURES[measure]}")
         ax.set_title(f"{_N_ALLOCATIONS:,} simulated allocations of "
                      f"{state['studies']['simple'].n} people (blocks of "
                      f"{state['block_size']}, minimization p = {state['p_best']:.2f})",
                      fontsize=11.5)
-        _freeze_layout(self.figure)
+        freeze_layout(self.figure)
 
     def moving_artists(self):
         return [*self.steps.values(), self.trial_line, self.axes.title]

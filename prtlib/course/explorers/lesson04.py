@@ -21,10 +21,19 @@ from __future__ import annotations
 import functools
 
 import numpy as np
+from matplotlib.transforms import offset_copy
 
-from prtlib.course.explorers.base import Explorer
-from prtlib.course.explorers.lesson03 import freeze_layout
-from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, new_figure, snap_limits
+from prtlib.course.explorers.base import Explorer, slider
+from prtlib.course.plotting import (
+    ARM_COLORS,
+    HIGHLIGHT,
+    MUTED,
+    OKABE_ITO,
+    STYLE,
+    freeze_layout,
+    new_figure,
+    snap_limits,
+)
 
 _N_GRID = np.arange(5, 301, dtype=float)
 _D_GRID = np.linspace(0.0, 2.0, 201)
@@ -79,12 +88,8 @@ class PowerCurveExplorer(Explorer):
 
         style = {"description_width": "initial"}
         return {
-            "d": widgets.FloatSlider(value=float(_ledger("power.target_d")), min=0.1, max=1.5,
-                                     step=0.01, description="True d", style=style,
-                                     continuous_update=True),
-            "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=10, max=200,
-                                   step=1, description="n per arm", style=style,
-                                   continuous_update=True),
+            "d": slider(float(_ledger("power.target_d")), 0.1, 1.5, 0.01, "True d"),
+            "n": slider(int(_ledger("n.randomized.prt")), 10, 200, 1, "n per arm"),
             "alpha": widgets.Dropdown(options=[("0.01", 0.01), ("0.05", 0.05), ("0.10", 0.10)],
                                       value=0.05, description="alpha", style=style,
                                       layout=widgets.Layout(width="140px")),
@@ -196,15 +201,9 @@ class ThreeArmExplorer(Explorer):
         style = {"description_width": "initial"}
         target = float(_ledger("power.target_d"))
         return {
-            "d_placebo": widgets.FloatSlider(value=target, min=0.0, max=1.5, step=0.05,
-                                             description="d vs placebo", style=style,
-                                             continuous_update=True),
-            "d_usual_care": widgets.FloatSlider(value=target, min=0.0, max=2.0, step=0.05,
-                                                description="d vs usual care", style=style,
-                                                continuous_update=True),
-            "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=20, max=150,
-                                   step=5, description="n per arm", style=style,
-                                   continuous_update=True),
+            "d_placebo": slider(target, 0.0, 1.5, 0.05, "d vs placebo"),
+            "d_usual_care": slider(target, 0.0, 2.0, 0.05, "d vs usual care"),
+            "n": slider(int(_ledger("n.randomized.prt")), 20, 150, 5, "n per arm"),
             # Every option has a string value: ipywidgets reads a value of None as "nothing
             # selected" and shows the menu blank.
             "correction": widgets.Dropdown(options=[("none", "none"),
@@ -224,7 +223,14 @@ class ThreeArmExplorer(Explorer):
         (self.analytic,) = ax.plot(xs[:2], [0, 0], "D", color="black", markersize=7)
         self.value_labels = [ax.text(x, 0, "", ha="center", va="bottom", fontsize=11) for x in xs]
         self.alpha_line = ax.axhline(0.05, color=HIGHLIGHT, linestyle=":", linewidth=1.5)
-        ax.set_xticks(xs, self._labels)
+        # The effect sizes stand under the first two labels as moving texts (changing tick
+        # labels would redraw the whole figure on every move of a d slider).
+        ax.set_xticks(xs, [f"{label}\n" if i < 2 else label
+                           for i, label in enumerate(self._labels)])
+        under = offset_copy(ax.get_xaxis_transform(), fig=fig, y=-21.5, units="points")
+        self.d_labels = [ax.text(x, 0, "", transform=under, ha="center", va="top",
+                                 fontsize=STYLE["xtick.labelsize"], clip_on=False)
+                         for x in xs[:2]]
         ax.set_ylim(0, 1.1)
         ax.set_ylabel("Share of simulated trials")
         ax.grid(axis="y", alpha=0.3)
@@ -251,16 +257,17 @@ class ThreeArmExplorer(Explorer):
             self.value_labels[i].set_text(f"{h:.0%}")
         self.mc.set_segments(segments)
         self.analytic.set_ydata(state["analytic"])
-        self.axes.set_xticks(range(len(self._labels)), [
-            f"vs placebo\n(d = {state['d_placebo']:.2f})",
-            f"vs usual care\n(d = {state['d_usual_care']:.2f})", *self._labels[2:]])
+        for text, d in zip(self.d_labels, (state["d_placebo"], state["d_usual_care"]),
+                           strict=True):
+            text.set_text(f"(d = {d:.2f})")
         label = {"none": "no correction", "bonferroni": "Bonferroni", "holm": "Holm"}[
             state["correction"]]
         self.axes.set_title(f"{state['n_trials']} simulated trials, {state['n']} per arm, "
                             f"{label}\n{self._diamond}", fontsize=12)
 
     def moving_artists(self):
-        return [*self.bars, self.mc, self.analytic, *self.value_labels, self.axes.title]
+        return [*self.bars, self.mc, self.analytic, *self.value_labels, *self.d_labels,
+                self.axes.title]
 
     def describe(self, state):
         p_pl, p_uc = state["power"]
@@ -303,16 +310,9 @@ class IntervalDanceExplorer(Explorer):
     _rows = 25
 
     def make_controls(self):
-        import ipywidgets as widgets
-
-        style = {"description_width": "initial"}
         return {
-            "true_d": widgets.FloatSlider(value=float(_ledger("power.target_d")), min=0.0,
-                                          max=1.5, step=0.05, description="True d",
-                                          style=style, continuous_update=True),
-            "n": widgets.IntSlider(value=int(_ledger("n.randomized.prt")), min=10, max=400,
-                                   step=10, description="n per arm", style=style,
-                                   continuous_update=True),
+            "true_d": slider(float(_ledger("power.target_d")), 0.0, 1.5, 0.05, "True d"),
+            "n": slider(int(_ledger("n.randomized.prt")), 10, 400, 10, "n per arm"),
         }
 
     def setup_figure(self):
@@ -432,16 +432,9 @@ class WinnersCurseExplorer(Explorer):
                   "thresholds and the trial's |g| against placebo.")
 
     def make_controls(self):
-        import ipywidgets as widgets
-
-        style = {"description_width": "initial"}
         return {
-            "true_d": widgets.FloatSlider(value=0.5, min=0.1, max=1.5, step=0.05,
-                                          description="True d", style=style,
-                                          continuous_update=True),
-            "n": widgets.IntSlider(value=int(_ledger("n.monitored.post.prt")), min=10,
-                                   max=200, step=2, description="n per arm", style=style,
-                                   continuous_update=True),
+            "true_d": slider(0.5, 0.1, 1.5, 0.05, "True d"),
+            "n": slider(int(_ledger("n.monitored.post.prt")), 10, 200, 2, "n per arm"),
         }
 
     def setup_figure(self):
@@ -484,12 +477,14 @@ class WinnersCurseExplorer(Explorer):
             bar.set_y(base)
             bar.set_height(h)
         top = float((state["non_density"] + state["sig_density"]).max())
-        self.axes.set_ylim(0, max(1.0, snap_limits(0.0, 1.35 * top, 0.25)[1]))
+        # Limits in coarse steps (half units), so that most moves keep the axes and redraw
+        # only the bars and lines.
+        self.axes.set_ylim(0, max(1.0, snap_limits(0.0, 1.35 * top, 0.5)[1]))
         self.true_line.set_xdata([state["true_d"]] * 2)
         self.mean_line.set_xdata([state["mean_significant"]] * 2)
         for line, x in zip(self.crit_lines, (-res.critical_d, res.critical_d), strict=True):
             line.set_xdata([x, x])
-        low, high = snap_limits(*state["xlim"], 0.1)
+        low, high = snap_limits(*state["xlim"], 0.5)
         self.axes.set_xlim(max(low, _BINS[0]), min(high, _BINS[-1]))
         self.axes.set_title(f"True d = {state['true_d']:.2f}, {state['n']} per arm: power "
                             f"{res.power:.0%}, exaggeration ×{res.exaggeration:.2f}",

@@ -20,7 +20,7 @@ import functools
 
 import numpy as np
 
-from prtlib.course.explorers.base import Explorer
+from prtlib.course.explorers.base import Explorer, slider
 from prtlib.course.plotting import (
     ARM_COLORS,
     HIGHLIGHT,
@@ -234,19 +234,14 @@ class DropoutExplorer(Explorer):
     def make_controls(self):
         import ipywidgets as widgets
 
-        style = {"description_width": "initial"}
         return {
             "mechanism": widgets.ToggleButtons(
                 options=[("MCAR", "MCAR"), ("MAR: last pain seen", "MAR"),
                          ("MNAR: pain not seen", "MNAR")],
                 value="MAR", description="Leaving depends on",
                 style={"button_width": "150px", "description_width": "initial"}),
-            "strength": widgets.FloatSlider(value=2.0, min=0.0, max=3.0, step=0.5,
-                                            description="Strength (log-odds per SD)",
-                                            style=style, continuous_update=True),
-            "rate": widgets.FloatSlider(value=0.3, min=0.1, max=0.5, step=0.05,
-                                        description="Missing at 12 months", style=style,
-                                        readout_format=".0%", continuous_update=True),
+            "strength": slider(2.0, 0.0, 3.0, 0.5, "Strength (log-odds per SD)"),
+            "rate": slider(0.3, 0.1, 0.5, 0.05, "Missing at 12 months", readout_format=".0%"),
         }
 
     def setup_figure(self):

@@ -16,8 +16,8 @@ import functools
 
 import numpy as np
 
-from prtlib.course.explorers.base import Explorer
-from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO, new_figure
+from prtlib.course.explorers.base import Explorer, slider
+from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure
 from prtlib.trial.constants import ARM_SHORT_LABELS, TIME_LABELS, TIMES
 
 _SEED = 0
@@ -27,14 +27,6 @@ _SIM_BINS = np.linspace(-3.0, 1.6, 93)
 _GRID = np.linspace(-1.0, 1.0, 81)
 
 
-def _freeze_layout(fig) -> None:
-    """Compute the constrained layout once and drop the engine (spares a layout pass per
-    rendering)."""
-    import matplotlib as mpl
-
-    fig.draw_without_rendering()
-    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
-        fig.set_layout_engine(None)
 
 
 def _num(x: float, digits: int = 2) -> str:
@@ -139,7 +131,7 @@ class MediationExplorer(Explorer):
         right.set_xlabel("Indirect effect ab (standardized)")
         right.set_ylabel("Bootstrap resamples")
         right.set_title(f"ab in {_N_RESAMPLES} bootstrap resamples", fontsize=12)
-        _freeze_layout(fig)
+        freeze_layout(fig)
         return fig, (left, right)
 
     def compute(self, time, comparison):
@@ -222,11 +214,11 @@ def _estimate_window(sim) -> tuple[float, float]:
     low, high = np.quantile(sim.ab_hat, [0.005, 0.995])
     low = min(low, sim.true_ab, 0.0)
     high = max(high, sim.true_ab, 0.0)
-    # Edges 0.08 beyond a multiple of 0.1: a tick (every 0.5) never sits on an edge, where
-    # half its label would fall outside the layout computed once for the figure, and small
+    # Edges 0.08 beyond a multiple of 0.25: a tick (every 0.5) never sits on an edge, where
+    # half its label would fall outside the layout computed once for the figure, and most
     # moves of a control keep the same limits (so they redraw only the moving artists).
-    low = np.floor(low * 10) / 10 - 0.08
-    high = np.ceil(high * 10) / 10 + 0.08
+    low = np.floor(low * 4) / 4 - 0.08
+    high = np.ceil(high * 4) / 4 + 0.08
     return float(max(round(low, 4), _SIM_BINS[0])), float(min(round(high, 4), _SIM_BINS[-1]))
 
 
@@ -248,19 +240,10 @@ class ConfounderExplorer(Explorer):
                   "simulated trials, with the true value and the mean estimate marked.")
 
     def make_controls(self):
-        import ipywidgets as widgets
-
-        style = {"description_width": "initial"}
         return {
-            "u_to_m": widgets.FloatSlider(value=0.5, min=-1.0, max=1.0, step=0.1,
-                                          description="U → belief change", style=style,
-                                          continuous_update=True),
-            "u_to_y": widgets.FloatSlider(value=0.5, min=-1.0, max=1.0, step=0.1,
-                                          description="U → pain", style=style,
-                                          continuous_update=True),
-            "true_b": widgets.FloatSlider(value=0.0, min=0.0, max=0.5, step=0.05,
-                                          description="True b (beliefs → pain)", style=style,
-                                          continuous_update=True),
+            "u_to_m": slider(0.5, -1.0, 1.0, 0.1, "U → belief change"),
+            "u_to_y": slider(0.5, -1.0, 1.0, 0.1, "U → pain"),
+            "true_b": slider(0.0, 0.0, 0.5, 0.05, "True b (beliefs → pain)"),
         }
 
     def setup_figure(self):
@@ -293,7 +276,7 @@ class ConfounderExplorer(Explorer):
         right.set_xlabel("Estimated ab (dashed: truth, solid: mean)")
         right.set_ylabel("Simulated trials")
         right.set_title("ab in 2000 trials that did not measure U", fontsize=12)
-        _freeze_layout(fig)
+        freeze_layout(fig)
         return fig, (left, right)
 
     def compute(self, u_to_m, u_to_y, true_b):

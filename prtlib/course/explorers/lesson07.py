@@ -1,4 +1,4 @@
-"""Lesson 07's explorers and figures: one voxel's GLM, false positives in a null brain, and
+"""Lesson 07's explorers: one voxel's GLM, false positives in a null brain, and
 the trial's region-of-interest tests.
 
 Explorers (each a thin wire to tested functions of :mod:`prtlib.stats.fmri`):
@@ -11,8 +11,7 @@ Explorers (each a thin wire to tested functions of :mod:`prtlib.stats.fmri`):
 - :class:`RoiTestExplorer`: each ROI result of the trial on its t distribution, one- or
   two-tailed, with a Bonferroni correction over a chosen number of tests.
 
-Static figures for the lesson (functions returning a matplotlib Figure): :func:`hrf_figure`,
-:func:`task_figure` and :func:`false_positive_figure`.
+The lesson's static figures are in :mod:`prtlib.course.figures.lesson07`.
 
 Speed: designs are cached per number of trials and simulated brains per (study,
 smoothness, truth), so a control move only re-fits, re-thresholds and redraws.
@@ -24,11 +23,10 @@ import functools
 
 import numpy as np
 
-from prtlib.course.explorers.base import Explorer
+from prtlib.course.explorers.base import Explorer, slider
 from prtlib.course.plotting import HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure, snap_limits
 
 _CMP_LABELS = {"prt_vs_placebo": "PRT vs placebo", "prt_vs_usual_care": "PRT vs usual care"}
-_LEVEL_COLORS = ("#CFE3F3", "#8DBFE3", "#3E8DC9", "#0B4F8A")  # inflation levels 1-4
 _NOISE_SEED = 7  # the same noise pattern while sliders move, so only the sliders change
 GLM_TRIALS_SHOWN = 6
 
@@ -66,134 +64,6 @@ def _no_zero(x: float, digits: int) -> str:
 def _p_html(p: float) -> str:
     """A p-value as a paper prints it, for HTML: 'p &lt; .001' or 'p = .043'."""
     return "p &lt; .001" if p < 0.001 else f"p = {_no_zero(p, 3)}"
-
-
-# ---------------------------------------------------------------------------------------
-# Static figures
-# ---------------------------------------------------------------------------------------
-
-
-def hrf_figure(stimulation_s: float = 15.0):
-    """The canonical HRF and the response it predicts to one inflation of the bladder.
-
-    Left: the response to a brief burst of neural activity, on a fine time grid, with the
-    samples the scanner takes at the trial's TR. Right: the predicted BOLD response to a
-    sustained stimulation of ``stimulation_s`` seconds (a teaching assumption: the paper
-    does not give the inflation time), i.e. the design regressor of a single trial.
-    """
-    import pandas as pd
-
-    from prtlib.stats import fmri
-    from prtlib.trial import scanning
-
-    tr = scanning.protocol().tr_s
-    fine = 50
-    h_fine = fmri.hrf(tr, 32.0, fine)
-    t_fine = np.arange(h_fine.size) * tr / fine
-    h_tr = fmri.hrf(tr)
-    t_tr = np.arange(h_tr.size) * tr
-    one = pd.DataFrame({"onset": [5.0], "duration": [stimulation_s], "trial_type": ["pain"]})
-    x = fmri.design_matrix(one, n_scans=int(60 / tr), tr=tr, parametric=False,
-                           drift_model=None)["pain"]
-
-    fig, (left, right) = new_figure(9.5, 3.6, ncols=2)
-    left.plot(t_fine, h_fine / h_fine.max(), color=OKABE_ITO["blue"], linewidth=2.5,
-              label="canonical HRF")
-    left.plot(t_tr, h_tr / h_tr.max(), "o", color=OKABE_ITO["orange"], markersize=3,
-              label=f"one scan every {tr:g} s")
-    left.axhline(0, color="#777777", linewidth=0.8)
-    peak = t_fine[np.argmax(h_fine)]
-    left.annotate(f"peak ≈ {peak:.1f} s", xy=(peak, 1), xytext=(peak + 5, 0.55),
-                  arrowprops={"arrowstyle": "->", "color": "#555555"}, fontsize=11)
-    left.set_xlim(0, 30)
-    left.set_xlabel("Time after a brief burst of activity (s)")
-    left.set_ylabel("BOLD response (relative)")
-    left.set_title("The haemodynamic response")
-    left.legend(frameon=False, fontsize=10, loc="upper right")
-    right.axvspan(5, 5 + stimulation_s, color=_LEVEL_COLORS[1], alpha=0.6, linewidth=0,
-                  label=f"bladder inflated ({stimulation_s:g} s)")
-    right.plot(x.index, x.to_numpy(), color=OKABE_ITO["blue"], linewidth=2.5,
-               label="predicted BOLD")
-    right.axhline(0, color="#777777", linewidth=0.8)
-    right.set_xlim(0, 60)
-    right.set_xlabel("Time (s)")
-    right.set_ylabel("Predicted signal (regressor units)")
-    right.set_title("One inflation: a delayed, smoothed response")
-    right.legend(frameon=False, fontsize=10, loc="upper right")
-    return fig
-
-
-def task_figure(seed: int = 0, n_show: int = 5):
-    """The first ``n_show`` trials of the evoked-pain run and the regressors they give.
-
-    Top: inflation periods coloured by level, and rating periods. Bottom: the task
-    regressor (response to every inflation), the parametric regressor (extra response to
-    stronger inflation, mean-centred) and the rating regressor.
-    """
-    from matplotlib.patches import Patch
-
-    from prtlib.trial import scanning
-
-    events = scanning.task_events(seed=seed)
-    design = scanning.design_matrix(events)
-    trial_s = scanning.protocol().trial_s
-    end = n_show * trial_s
-    fig, (top, bottom) = new_figure(9.5, 4.6, nrows=2, sharex=True,
-                                    gridspec_kw={"height_ratios": [1, 2.2]})
-    for row in events[events.onset < end].itertuples(index=False):
-        if row.trial_type == "pain":
-            top.axvspan(row.onset, row.onset + row.duration, ymin=0.05, ymax=0.05 + 0.17
-                        * row.level, color=_LEVEL_COLORS[row.level - 1], linewidth=0)
-            top.text(row.onset + row.duration / 2, 0.95, f"level {row.level}", ha="center",
-                     va="top", fontsize=9, transform=top.get_xaxis_transform())
-        else:
-            top.axvspan(row.onset, row.onset + row.duration, ymin=0.05, ymax=0.35,
-                        color=OKABE_ITO["orange"], alpha=0.7, linewidth=0)
-    top.set_yticks([])
-    top.set_ylabel("Events")
-    handles = [Patch(color=c, label=f"level {i + 1}") for i, c in enumerate(_LEVEL_COLORS)]
-    handles.append(Patch(color=OKABE_ITO["orange"], alpha=0.7, label="rating"))
-    top.legend(handles=handles, ncol=5, frameon=False, fontsize=9, loc="lower center",
-               bbox_to_anchor=(0.5, 1.0))
-    window = design.index < end
-    t = design.index[window]
-    bottom.plot(t, design.loc[window, "pain"], color=OKABE_ITO["blue"], linewidth=2.2,
-                label="pain (every inflation)")
-    bottom.plot(t, design.loc[window, "pain_x_level"], color=OKABE_ITO["vermillion"],
-                linewidth=2.2, label="pain × level (centred)")
-    bottom.plot(t, design.loc[window, "rating"], color=OKABE_ITO["orange"], linewidth=1.6,
-                linestyle="--", label="rating")
-    bottom.axhline(0, color="#777777", linewidth=0.8)
-    bottom.set_xlim(0, end)
-    bottom.set_xlabel("Time in the run (s)")
-    bottom.set_ylabel("Regressor value")
-    bottom.legend(frameon=False, fontsize=10, ncol=3, loc="upper right")
-    return fig
-
-
-def false_positive_figure(table):
-    """Bars of the share of null brains with at least one false positive, by method.
-
-    ``table`` is :func:`prtlib.stats.fmri.false_positive_rates`.
-    """
-    names = {"uncorrected": "uncorrected", "bonferroni": "Bonferroni (FWE)",
-             "fdr_bh": "FDR (BH)", "permutation max-|t|": "permutation (FWE)"}
-    fig, ax = new_figure(7.5, 3.4)
-    labels = [names.get(m, m) for m in table["method"]]
-    rates = table["familywise_error_rate"].to_numpy()
-    colors = [HIGHLIGHT if m == "uncorrected" else OKABE_ITO["blue"] for m in table["method"]]
-    bars = ax.bar(labels, rates, color=colors)
-    for bar, rate, mean in zip(bars, rates, table["mean_false_positives"], strict=True):
-        ax.text(bar.get_x() + bar.get_width() / 2, rate + 0.08,
-                f"{rate:.0%}\n({mean:.2g} per brain)", ha="center", va="bottom", fontsize=10)
-    level = float(table.loc[table["method"] != "uncorrected", "level"].iloc[0])
-    ax.axhline(level, color="#555555", linestyle="--", linewidth=1,
-               label=f"promised by FWE methods: {level:.0%}")
-    ax.legend(frameon=False, fontsize=10, loc="upper right")
-    ax.set_ylim(0, 1.25)
-    ax.set_ylabel("Null brains with ≥ 1 false positive")
-    ax.set_title(f"{int(table['n_brains'].iloc[0])} simulated studies with no true effect")
-    return fig
 
 
 # ---------------------------------------------------------------------------------------
@@ -253,15 +123,9 @@ class GLMExplorer(Explorer):
         style = {"description_width": "initial"}
         n_trials = int(_ledger("fmri.evoked.trials"))
         return {
-            "amplitude": widgets.FloatSlider(
-                value=0.5, min=0.0, max=2.0, step=0.1, description="Pain response (%)",
-                style=style, continuous_update=True),
-            "level_effect": widgets.FloatSlider(
-                value=0.2, min=-0.4, max=0.6, step=0.05, description="Per level (%)",
-                style=style, continuous_update=True),
-            "noise_sd": widgets.FloatSlider(
-                value=1.5, min=0.5, max=6.0, step=0.5, description="Noise SD (%)",
-                style=style, continuous_update=True),
+            "amplitude": slider(0.5, 0.0, 2.0, 0.1, "Pain response (%)"),
+            "level_effect": slider(0.2, -0.4, 0.6, 0.05, "Per level (%)"),
+            "noise_sd": slider(1.5, 0.5, 6.0, 0.5, "Noise SD (%)"),
             "n_trials": widgets.IntSlider(
                 value=n_trials, min=4, max=n_trials, step=4, description="Trials",
                 style=style, continuous_update=True),
@@ -417,9 +281,7 @@ class NullBrainExplorer(Explorer):
 
         style = {"description_width": "initial"}
         return {
-            "study": widgets.IntSlider(value=1, min=1, max=20, step=1,
-                                       description="Simulated study", style=style,
-                                       continuous_update=True),
+            "study": slider(1, 1, 20, 1, "Simulated study"),
             "fwhm": widgets.Dropdown(options=[("none", 0.0), ("2 voxels", 2.0),
                                               ("4 voxels", 4.0)], value=2.0,
                                      description="Smoothness", style=style),

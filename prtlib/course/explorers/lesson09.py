@@ -20,7 +20,15 @@ import numpy as np
 from matplotlib.patches import Patch
 
 from prtlib.course.explorers.base import Explorer
-from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, MUTED, OKABE_ITO, STYLE, new_figure
+from prtlib.course.plotting import (
+    ARM_COLORS,
+    HIGHLIGHT,
+    MUTED,
+    OKABE_ITO,
+    STYLE,
+    freeze_layout,
+    new_figure,
+)
 from prtlib.trial import appraisal, evidence, inconsistencies
 from prtlib.trial.constants import ARM_SHORT_LABELS, ARMS
 
@@ -60,10 +68,6 @@ def _control_name(qid: str) -> str:
     return "q" + qid.replace(".", "_")
 
 
-def _freeze_layout(fig) -> None:
-    """Lay the figure out once and keep that layout (only artists inside the axes change)."""
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
 
 
 # ---------------------------------------------------------------------------------------
@@ -175,7 +179,7 @@ class RoB2ChecklistExplorer(Explorer):
                            for j, (_, sym) in JUDGEMENT_STYLE.items())
         ax.text(12.3, -0.8, legend, fontsize=10, ha="right", va="center", color="#444444")
         self.title_text = ax.text(0.05, -0.8, "", fontsize=10, va="center", color="#444444")
-        _freeze_layout(fig)
+        freeze_layout(fig)
         return fig, ax
 
     @staticmethod
@@ -593,7 +597,7 @@ class ReplicationPlannerExplorer(Explorer):
         ax.set_xlabel("Participants per arm (log scale)")
         ax.set_ylabel("Power (two-sided t test)")
         ax.grid(alpha=0.3)
-        _freeze_layout(fig)
+        freeze_layout(fig)
         return fig, ax
 
     def compute(self, target, power, alpha):
