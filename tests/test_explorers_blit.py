@@ -62,7 +62,15 @@ def test_every_move_shows_what_a_full_redraw_shows(name):
     # dragged step by step (moves that mostly redraw only the moving artists).
     plan = [(control_name, value) for control_name, control in explorer.controls.items()
             for value in sweep_values(control, n=3)]
+    # A menu's second pass goes through the options of its first, now over kept layers:
+    # two menus per explorer show that reuse (the RoB 2 checklist alone has 30 menus, and
+    # passing all of them twice would triple the test's time for no new path).
+    menus = 0
     for control_name, control in explorer.controls.items():
+        if not hasattr(control, "step") or isinstance(control.value, bool):
+            menus += 1
+            if menus > 2:
+                continue
         plan += [(control_name, value) for value in drag(control, steps=4)]
     for control_name, value in plan:
         blits = explorer.render_count["blit"]
