@@ -131,10 +131,12 @@ def completers_effect(pain, observed, treated, time_index=-1, outcome="level"):
 
 def _last_observed(y, o):
     """Each person's last seen value at or before each visit (NaN if none yet)."""
-    idx = np.where(o, np.arange(y.shape[-1]), -1)
-    idx = np.maximum.accumulate(idx, axis=-1)
-    filled = np.take_along_axis(y, np.maximum(idx, 0), axis=-1)
-    return np.where(idx >= 0, filled, np.nan)
+    filled = np.empty(np.broadcast_shapes(np.shape(y), np.shape(o)))
+    last = np.full(filled.shape[:-1], np.nan)
+    for k in range(filled.shape[-1]):  # visit by visit: a loop over a few visits only
+        last = np.where(o[..., k], y[..., k], last)
+        filled[..., k] = last
+    return filled
 
 
 def locf_effect(pain, observed, treated, time_index=-1, outcome="level"):
@@ -235,6 +237,27 @@ class RandomInterceptFit:
                 f"median ICC {float(np.median(self.icc)):.2f})")
 
 
+def _pattern_products(of, key, k) -> np.ndarray:
+    """``sum_i o_i o_i'`` over the people i of each cell ``key`` (0 to k - 1) of each
+    trial, shape (n_trials, k, t * t), from the few patterns of seen values that occur
+    (whole numbers, so exactly what a sum over people gives)."""
+    r, n, t = of.shape
+    if t > 20:  # too many possible patterns: sum over people
+        onehot = (key[..., None] == np.arange(k)).astype(float).transpose(0, 2, 1)
+        return onehot @ (of[..., :, None] * of[..., None, :]).reshape(r, n, t * t)
+    code = (of @ 2.0 ** np.arange(t)).astype(np.int64)  # the pattern as a bit field
+    present = np.zeros(2 ** t, dtype=bool)
+    present[code] = True
+    patterns = np.flatnonzero(present)
+    position = np.zeros(2 ** t, dtype=np.int64)
+    position[patterns] = np.arange(patterns.size)
+    cell = (key + k * np.arange(r)[:, None]) * patterns.size + position[code]
+    people = np.bincount(cell.ravel(), minlength=r * k * patterns.size).astype(float)
+    seen = ((patterns[:, None] >> np.arange(t)) & 1).astype(float)
+    outer = (seen[:, :, None] * seen[:, None, :]).reshape(patterns.size, t * t)
+    return (people.reshape(r * k, patterns.size) @ outer).reshape(r, k, t * t)
+
+
 class _RemlStats:
     """Sufficient statistics of the random-intercept model, grouped by arm and by the
     number of values each person contributes (the weights depend only on that number)."""
@@ -243,19 +266,20 @@ class _RemlStats:
         r, n, t = y.shape
         of = o.astype(float)
         y0 = np.where(o, y, 0.0)
-        counts = o.sum(axis=-1)
+        counts = (of @ np.ones(t)).astype(np.int64)  # whole numbers: exact
         totals = y0.sum(axis=-1)
         k = n_groups * (t + 1)
         key = groups[None, :] * (t + 1) + counts
         onehot = (key[..., None] == np.arange(k)).astype(float).transpose(0, 2, 1)
-        outer = (of[..., :, None] * of[..., None, :]).reshape(r, n, t * t)
         self.shape = (r, n_groups, t)
-        self.m = (onehot @ outer).reshape(r, n_groups, t + 1, t, t)
+        # Whole numbers (people per cell and pattern), exact however they are summed.
+        self.m = _pattern_products(of, key, k).reshape(r, n_groups, t + 1, t, t)
         self.v = (onehot @ (of * totals[..., None])).reshape(r, n_groups, t + 1, t)
         self.s2 = (onehot @ (totals ** 2)[..., None]).reshape(r, n_groups, t + 1)
-        self.people = onehot.sum(axis=-1).reshape(r, n_groups, t + 1)
+        self.people = np.bincount((key + k * np.arange(r)[:, None]).ravel(),
+                                  minlength=r * k).reshape(r, n_groups, t + 1).astype(float)
         member = (groups[:, None] == np.arange(n_groups)).astype(float)
-        self.c = np.einsum("ng,rnt->rgt", member, of)
+        self.c = np.einsum("rgcss->rgs", self.m)  # values seen per group and time
         self.sy = np.einsum("ng,rnt->rgt", member, y0)
         self.syy = np.einsum("ng,rnt->rgt", member, y0 ** 2)
         self.diag = np.einsum("rgt,ts->rgts", self.c, np.eye(t))
