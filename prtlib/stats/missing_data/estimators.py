@@ -270,16 +270,24 @@ class _RemlStats:
         totals = y0.sum(axis=-1)
         k = n_groups * (t + 1)
         key = groups[None, :] * (t + 1) + counts
-        onehot = (key[..., None] == np.arange(k)).astype(float).transpose(0, 2, 1)
+        # onehot[r, j, i] = 1 if person i of trial r is in cell j (a transposed view, as
+        # the matrix products below have always been given it).
+        onehot = np.zeros((r, n, k))
+        onehot.reshape(r * n, k)[np.arange(r * n), key.ravel()] = 1.0
+        onehot = onehot.transpose(0, 2, 1)
         self.shape = (r, n_groups, t)
-        # Whole numbers (people per cell and pattern), exact however they are summed.
-        self.m = _pattern_products(of, key, k).reshape(r, n_groups, t + 1, t, t)
-        self.v = (onehot @ (of * totals[..., None])).reshape(r, n_groups, t + 1, t)
+        # m and v by (trial, values per person, group, ...): the layout in which numpy's
+        # einsum in solve() is fastest (and adds in the same order). m holds whole numbers
+        # (people per cell and pattern), exact however they are summed.
+        self.m = _pattern_products(of, counts * n_groups + groups[None, :], k).reshape(
+            r, t + 1, n_groups, t, t)
+        self.v = np.ascontiguousarray((onehot @ (of * totals[..., None])).reshape(
+            r, n_groups, t + 1, t).transpose(0, 2, 1, 3))
         self.s2 = (onehot @ (totals ** 2)[..., None]).reshape(r, n_groups, t + 1)
         self.people = np.bincount((key + k * np.arange(r)[:, None]).ravel(),
                                   minlength=r * k).reshape(r, n_groups, t + 1).astype(float)
         member = (groups[:, None] == np.arange(n_groups)).astype(float)
-        self.c = np.einsum("rgcss->rgs", self.m)  # values seen per group and time
+        self.c = np.einsum("rcgss->rgs", self.m)  # values seen per group and time
         self.sy = np.einsum("ng,rnt->rgt", member, y0)
         self.syy = np.einsum("ng,rnt->rgt", member, y0 ** 2)
         self.diag = np.einsum("rgt,ts->rgts", self.c, np.eye(t))
@@ -303,8 +311,8 @@ class _RemlStats:
         """
         lam = np.exp(log_lambda)
         w = lam[:, None] / (1.0 + self.sizes[None, :] * lam[:, None])
-        a = self.diag - np.einsum("rn,rgnts->rgts", w, self.m)
-        b = self.sy - np.einsum("rn,rgnt->rgt", w, self.v)
+        a = self.diag - np.einsum("rn,rngts->rgts", w, self.m)
+        b = self.sy - np.einsum("rn,rngt->rgt", w, self.v)
         mu = np.linalg.solve(a, b[..., None])[..., 0]
         yhy = self.syy_total - np.einsum("rn,rn->r", w, self.s2_by_size)
         q = yhy - (b * mu).sum(axis=(1, 2))
@@ -384,7 +392,7 @@ def fit_random_intercept(pain, observed, groups) -> RandomInterceptFit:
     if g.min() < 0:
         raise ValueError("groups must be coded 0, 1, ..., n_groups - 1; got a negative code.")
     n_groups = int(g.max()) + 1
-    stats = _RemlStats(np.where(o, y, 0.0), o, g.astype(int), n_groups)
+    stats = _RemlStats(y, o, g.astype(int), n_groups)
     r = y.shape[0]
     grid = np.array([stats.solve(np.full(r, u))[2] for u in _LOG_LAMBDA_GRID])
     best = np.argmin(grid, axis=0)

@@ -302,15 +302,18 @@ def _dropout(z, uniforms, mechanism, strength, rate) -> np.ndarray:
     calibration = drive[:_CALIBRATION_TRIALS]
     buffer = np.empty_like(calibration)
 
+    def sigmoid_into(out, alpha, x):
+        # _sigmoid(alpha + x) in place: the same operations in the same order.
+        np.add(alpha, x, out=out)
+        np.multiply(out, 0.5, out=out)
+        np.tanh(out, out=out)
+        np.add(out, 1.0, out=out)
+        np.multiply(out, 0.5, out=out)
+        return out
+
     def expected_missing(alpha):
-        # 1 - sigmoid(alpha + calibration), multiplied over the visits, in place; the
-        # same operations in the same order as 1 - _sigmoid(...) and np.prod.
-        np.add(alpha, calibration, out=buffer)
-        np.multiply(buffer, 0.5, out=buffer)
-        np.tanh(buffer, out=buffer)
-        np.add(buffer, 1.0, out=buffer)
-        np.multiply(buffer, 0.5, out=buffer)
-        np.subtract(1.0, buffer, out=buffer)
+        # 1 - sigmoid(alpha + calibration), multiplied over the visits (as np.prod does).
+        np.subtract(1.0, sigmoid_into(buffer, alpha, calibration), out=buffer)
         stay = buffer[..., 0].copy()
         for k in range(1, buffer.shape[-1]):
             stay *= buffer[..., k]
@@ -324,7 +327,7 @@ def _dropout(z, uniforms, mechanism, strength, rate) -> np.ndarray:
         else:
             hi = mid
     alpha = 0.5 * (lo + hi)
-    leave = uniforms < _sigmoid(alpha + drive)
+    leave = uniforms < sigmoid_into(drive, alpha, drive)  # drive is not needed after
     gone = np.logical_or.accumulate(leave, axis=-1)
     observed = np.empty(z.shape, dtype=bool)
     observed[..., 0] = True

@@ -114,10 +114,9 @@ def _dropout_study(mechanism, strength, rate, means, sizes, n_trials, seed, labe
                  "mixed_model": mixed_model_effect(y, seen, t, outcome="level")}
     missing = 1.0 - seen[..., -1]
     share = {"control": float(missing[:, ~t].mean()), "prt": float(missing[:, t].mean())}
-    seen_means = np.array([
-        (np.where(seen[:, arm], y[:, arm], 0.0).sum(axis=(0, 1))
-         / seen[:, arm].sum(axis=(0, 1)))
-        for arm in (~t, t)])
+    filled = np.where(seen, y, 0.0)
+    seen_means = np.array([filled[:, arm].sum(axis=(0, 1)) / seen[:, arm].sum(axis=(0, 1))
+                           for arm in (~t, t)])
     return DropoutStudy(mechanism=mechanism, strength=strength, rate=rate,
                         label=label, truth=float(trials.true_effect[-1]),
                         estimates={k: _readonly(v) for k, v in estimates.items()},
