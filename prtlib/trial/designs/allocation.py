@@ -235,6 +235,14 @@ def _minimization_rows(covariates) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=4)
+def _minimization_rows_cached(n, n_trials, seed) -> np.ndarray:
+    """:func:`_minimization_rows` of ``trial_covariates(n, n_trials, seed)``, read-only."""
+    rows = _minimization_rows(trial_covariates(n=n, n_trials=n_trials, seed=seed))
+    rows.setflags(write=False)
+    return rows
+
+
+@functools.lru_cache(maxsize=4)
 def _minimization_draws(shape, n_arms, seed):
     """The random numbers of minimization, which do not depend on p_best: drawn once per
     seed and trial shape, in the order the sequential algorithm has always drawn them.
@@ -528,8 +536,11 @@ def simulate_allocation(method="minimization", n=None, n_trials=2000, block_size
 @functools.lru_cache(maxsize=64)
 def _allocation_cached(method, n, n_trials, block_size, p_best, seed):
     cov = trial_covariates(n=n, n_trials=n_trials, seed=seed)
-    arms = allocate(cov, method=method, n_arms=3, block_size=block_size, p_best=p_best,
-                    seed=seed)
+    if method == "minimization":  # what allocate() does, with the p-free parts cached
+        arms = _minimize(_minimization_rows_cached(n, n_trials, seed), 3, p_best,
+                         _minimization_draws((n_trials, n), 3, seed))
+    else:
+        arms = allocate(cov, method=method, n_arms=3, block_size=block_size, seed=seed)
     imbalance = _imbalances(cov, arms)
     for arr in imbalance.values():
         arr.setflags(write=False)
