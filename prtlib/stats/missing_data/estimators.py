@@ -237,6 +237,14 @@ class RandomInterceptFit:
                 f"median ICC {float(np.median(self.icc)):.2f})")
 
 
+def _column_sum(o, weights) -> np.ndarray:
+    """``sum_s weights[s] * o[..., s]`` in whole numbers, visit by visit (a few visits)."""
+    out = np.zeros(o.shape[:-1], dtype=np.int64)
+    for s, weight in enumerate(weights):
+        out += weight * o[..., s]
+    return out
+
+
 def _pattern_products(of, key, k) -> np.ndarray:
     """``sum_i o_i o_i'`` over the people i of each cell ``key`` (0 to k - 1) of each
     trial, shape (n_trials, k, t * t), from the few patterns of seen values that occur
@@ -245,17 +253,19 @@ def _pattern_products(of, key, k) -> np.ndarray:
     if t > 20:  # too many possible patterns: sum over people
         onehot = (key[..., None] == np.arange(k)).astype(float).transpose(0, 2, 1)
         return onehot @ (of[..., :, None] * of[..., None, :]).reshape(r, n, t * t)
-    code = (of @ 2.0 ** np.arange(t)).astype(np.int64)  # the pattern as a bit field
+    code = _column_sum(of.astype(bool), 2 ** np.arange(t))  # the pattern as a bit field
     present = np.zeros(2 ** t, dtype=bool)
     present[code] = True
     patterns = np.flatnonzero(present)
     position = np.zeros(2 ** t, dtype=np.int64)
     position[patterns] = np.arange(patterns.size)
     cell = (key + k * np.arange(r)[:, None]) * patterns.size + position[code]
-    people = np.bincount(cell.ravel(), minlength=r * k * patterns.size).astype(float)
-    seen = ((patterns[:, None] >> np.arange(t)) & 1).astype(float)
+    people = np.bincount(cell.ravel(), minlength=r * k * patterns.size)
+    seen = (patterns[:, None] >> np.arange(t)) & 1
     outer = (seen[:, :, None] * seen[:, None, :]).reshape(patterns.size, t * t)
-    return (people.reshape(r * k, patterns.size) @ outer).reshape(r, k, t * t)
+    # In whole numbers: numpy's own loop, not a multithreaded BLAS call whose threads would
+    # keep a core busy for the small products that follow.
+    return (people.reshape(r * k, patterns.size) @ outer).reshape(r, k, t * t).astype(float)
 
 
 class _RemlStats:
@@ -266,7 +276,7 @@ class _RemlStats:
         r, n, t = y.shape
         of = o.astype(float)
         y0 = np.where(o, y, 0.0)
-        counts = (of @ np.ones(t)).astype(np.int64)  # whole numbers: exact
+        counts = _column_sum(o, np.ones(t, dtype=np.int64))  # values seen per person
         totals = y0.sum(axis=-1)
         k = n_groups * (t + 1)
         key = groups[None, :] * (t + 1) + counts
