@@ -296,10 +296,12 @@ class _RemlStats:
         self.s2 = (onehot @ (totals ** 2)[..., None]).reshape(r, n_groups, t + 1)
         self.people = np.bincount((key + k * np.arange(r)[:, None]).ravel(),
                                   minlength=r * k).reshape(r, n_groups, t + 1).astype(float)
-        member = (groups[:, None] == np.arange(n_groups)).astype(float)
         self.c = np.einsum("rcgss->rgs", self.m)  # values seen per group and time
-        self.sy = np.einsum("ng,rnt->rgt", member, y0)
-        self.syy = np.einsum("ng,rnt->rgt", member, y0 ** 2)
+        # Sums over each group's people, one person after another (as the sums over all
+        # people weighted 0 or 1 that these replace).
+        self.sy = np.stack([y0[:, groups == g].sum(axis=1) for g in range(n_groups)], axis=1)
+        self.syy = np.stack([(y0[:, groups == g] ** 2).sum(axis=1) for g in range(n_groups)],
+                            axis=1)
         self.diag = np.einsum("rgt,ts->rgts", self.c, np.eye(t))
         self.syy_total = self.syy.sum(axis=(1, 2))
         self.s2_by_size = self.s2.sum(axis=1)
