@@ -242,11 +242,22 @@ def _minimization_rows_cached(n, n_trials, seed) -> np.ndarray:
     return rows
 
 
-@functools.lru_cache(maxsize=4)
+_CACHED_DRAWS_MAX = 500_000
+"""Largest n x n_trials whose minimization draws and count-table rows are kept (about
+40 MB with 3 arms; the explorer's 1,000 trials of 151 are 151,000)."""
+
+
 def _minimization_draws(shape, n_arms, seed):
     """The random numbers of minimization, which do not depend on p_best: drawn once per
-    seed and trial shape, in the order the sequential algorithm has always drawn them.
-    ``u_tie`` comes back as (n, n_arms, n_trials), the layout :func:`_minimize` uses."""
+    seed and trial shape (kept for all but very large shapes), in the order the sequential
+    algorithm has always drawn them. ``u_tie`` comes back as (n, n_arms, n_trials), the
+    layout :func:`_minimize` uses."""
+    if shape[0] * shape[1] > _CACHED_DRAWS_MAX:
+        return _draw_for_minimization(shape, n_arms, seed)
+    return _cached_draws_for_minimization(shape, n_arms, seed)
+
+
+def _draw_for_minimization(shape, n_arms, seed):
     rng = np.random.default_rng([seed, 7, ALLOCATION_METHODS.index("minimization")])
     n_trials, n = shape
     u_tie = rng.random((n, n_trials, n_arms))
@@ -257,6 +268,9 @@ def _minimization_draws(shape, n_arms, seed):
     for arr in (u_tie, u_pick, u_other, uniform):
         arr.setflags(write=False)
     return u_tie, u_pick, u_other, uniform
+
+
+_cached_draws_for_minimization = functools.lru_cache(maxsize=4)(_draw_for_minimization)
 
 
 def _minimize(rows: np.ndarray, n_arms: int, p_best: float, draws) -> np.ndarray:
@@ -537,8 +551,9 @@ def simulate_allocation(method="minimization", n=None, n_trials=2000, block_size
 def _allocation_cached(method, n, n_trials, block_size, p_best, seed):
     cov = trial_covariates(n=n, n_trials=n_trials, seed=seed)
     if method == "minimization":  # what allocate() does, with the p-free parts cached
-        arms = _minimize(_minimization_rows_cached(n, n_trials, seed), 3, p_best,
-                         _minimization_draws((n_trials, n), 3, seed))
+        rows = (_minimization_rows_cached(n, n_trials, seed)
+                if n * n_trials <= _CACHED_DRAWS_MAX else _minimization_rows(cov))
+        arms = _minimize(rows, 3, p_best, _minimization_draws((n_trials, n), 3, seed))
     else:
         arms = allocate(cov, method=method, n_arms=3, block_size=block_size, seed=seed)
     imbalance = _imbalances(cov, arms)
