@@ -131,10 +131,12 @@ def completers_effect(pain, observed, treated, time_index=-1, outcome="level"):
 
 def _last_observed(y, o):
     """Each person's last seen value at or before each visit (NaN if none yet)."""
-    idx = np.where(o, np.arange(y.shape[-1]), -1)
-    idx = np.maximum.accumulate(idx, axis=-1)
-    filled = np.take_along_axis(y, np.maximum(idx, 0), axis=-1)
-    return np.where(idx >= 0, filled, np.nan)
+    filled = np.empty(np.broadcast_shapes(np.shape(y), np.shape(o)))
+    last = np.full(filled.shape[:-1], np.nan)
+    for k in range(filled.shape[-1]):  # visit by visit: a loop over a few visits only
+        last = np.where(o[..., k], y[..., k], last)
+        filled[..., k] = last
+    return filled
 
 
 def locf_effect(pain, observed, treated, time_index=-1, outcome="level"):
@@ -235,6 +237,37 @@ class RandomInterceptFit:
                 f"median ICC {float(np.median(self.icc)):.2f})")
 
 
+def _column_sum(o, weights) -> np.ndarray:
+    """``sum_s weights[s] * o[..., s]`` in whole numbers, visit by visit (a few visits)."""
+    out = np.zeros(o.shape[:-1], dtype=np.int64)
+    for s, weight in enumerate(weights):
+        out += weight * o[..., s]
+    return out
+
+
+def _pattern_products(of, key, k) -> np.ndarray:
+    """``sum_i o_i o_i'`` over the people i of each cell ``key`` (0 to k - 1) of each
+    trial, shape (n_trials, k, t * t), from the few patterns of seen values that occur
+    (whole numbers, so exactly what a sum over people gives)."""
+    r, n, t = of.shape
+    if t > 20:  # too many possible patterns: sum over people
+        onehot = (key[..., None] == np.arange(k)).astype(float).transpose(0, 2, 1)
+        return onehot @ (of[..., :, None] * of[..., None, :]).reshape(r, n, t * t)
+    code = _column_sum(of.astype(bool), 2 ** np.arange(t))  # the pattern as a bit field
+    present = np.zeros(2 ** t, dtype=bool)
+    present[code] = True
+    patterns = np.flatnonzero(present)
+    position = np.zeros(2 ** t, dtype=np.int64)
+    position[patterns] = np.arange(patterns.size)
+    cell = (key + k * np.arange(r)[:, None]) * patterns.size + position[code]
+    people = np.bincount(cell.ravel(), minlength=r * k * patterns.size)
+    seen = (patterns[:, None] >> np.arange(t)) & 1
+    outer = (seen[:, :, None] * seen[:, None, :]).reshape(patterns.size, t * t)
+    # In whole numbers: numpy's own loop, not a multithreaded BLAS call whose threads would
+    # keep a core busy for the small products that follow.
+    return (people.reshape(r * k, patterns.size) @ outer).reshape(r, k, t * t).astype(float)
+
+
 class _RemlStats:
     """Sufficient statistics of the random-intercept model, grouped by arm and by the
     number of values each person contributes (the weights depend only on that number)."""
@@ -243,21 +276,32 @@ class _RemlStats:
         r, n, t = y.shape
         of = o.astype(float)
         y0 = np.where(o, y, 0.0)
-        counts = o.sum(axis=-1)
+        counts = _column_sum(o, np.ones(t, dtype=np.int64))  # values seen per person
         totals = y0.sum(axis=-1)
         k = n_groups * (t + 1)
         key = groups[None, :] * (t + 1) + counts
-        onehot = (key[..., None] == np.arange(k)).astype(float).transpose(0, 2, 1)
-        outer = (of[..., :, None] * of[..., None, :]).reshape(r, n, t * t)
+        # onehot[r, j, i] = 1 if person i of trial r is in cell j (a transposed view, as
+        # the matrix products below have always been given it).
+        onehot = np.zeros((r, n, k))
+        onehot.reshape(r * n, k)[np.arange(r * n), key.ravel()] = 1.0
+        onehot = onehot.transpose(0, 2, 1)
         self.shape = (r, n_groups, t)
-        self.m = (onehot @ outer).reshape(r, n_groups, t + 1, t, t)
-        self.v = (onehot @ (of * totals[..., None])).reshape(r, n_groups, t + 1, t)
+        # m and v by (trial, values per person, group, ...): the layout in which numpy's
+        # einsum in solve() is fastest (and adds in the same order). m holds whole numbers
+        # (people per cell and pattern), exact however they are summed.
+        self.m = _pattern_products(of, counts * n_groups + groups[None, :], k).reshape(
+            r, t + 1, n_groups, t, t)
+        self.v = np.ascontiguousarray((onehot @ (of * totals[..., None])).reshape(
+            r, n_groups, t + 1, t).transpose(0, 2, 1, 3))
         self.s2 = (onehot @ (totals ** 2)[..., None]).reshape(r, n_groups, t + 1)
-        self.people = onehot.sum(axis=-1).reshape(r, n_groups, t + 1)
-        member = (groups[:, None] == np.arange(n_groups)).astype(float)
-        self.c = np.einsum("ng,rnt->rgt", member, of)
-        self.sy = np.einsum("ng,rnt->rgt", member, y0)
-        self.syy = np.einsum("ng,rnt->rgt", member, y0 ** 2)
+        self.people = np.bincount((key + k * np.arange(r)[:, None]).ravel(),
+                                  minlength=r * k).reshape(r, n_groups, t + 1).astype(float)
+        self.c = np.einsum("rcgss->rgs", self.m)  # values seen per group and time
+        # Sums over each group's people, one person after another (as the sums over all
+        # people weighted 0 or 1 that these replace).
+        self.sy = np.stack([y0[:, groups == g].sum(axis=1) for g in range(n_groups)], axis=1)
+        self.syy = np.stack([(y0[:, groups == g] ** 2).sum(axis=1) for g in range(n_groups)],
+                            axis=1)
         self.diag = np.einsum("rgt,ts->rgts", self.c, np.eye(t))
         self.syy_total = self.syy.sum(axis=(1, 2))
         self.s2_by_size = self.s2.sum(axis=1)
@@ -279,8 +323,8 @@ class _RemlStats:
         """
         lam = np.exp(log_lambda)
         w = lam[:, None] / (1.0 + self.sizes[None, :] * lam[:, None])
-        a = self.diag - np.einsum("rn,rgnts->rgts", w, self.m)
-        b = self.sy - np.einsum("rn,rgnt->rgt", w, self.v)
+        a = self.diag - np.einsum("rn,rngts->rgts", w, self.m)
+        b = self.sy - np.einsum("rn,rngt->rgt", w, self.v)
         mu = np.linalg.solve(a, b[..., None])[..., 0]
         yhy = self.syy_total - np.einsum("rn,rn->r", w, self.s2_by_size)
         q = yhy - (b * mu).sum(axis=(1, 2))
@@ -360,7 +404,7 @@ def fit_random_intercept(pain, observed, groups) -> RandomInterceptFit:
     if g.min() < 0:
         raise ValueError("groups must be coded 0, 1, ..., n_groups - 1; got a negative code.")
     n_groups = int(g.max()) + 1
-    stats = _RemlStats(np.where(o, y, 0.0), o, g.astype(int), n_groups)
+    stats = _RemlStats(y, o, g.astype(int), n_groups)
     r = y.shape[0]
     grid = np.array([stats.solve(np.full(r, u))[2] for u in _LOG_LAMBDA_GRID])
     best = np.argmin(grid, axis=0)

@@ -274,21 +274,49 @@ def impose_dropout(pain, mechanism="MAR", strength=1.0, rate=0.2, seed=0) -> np.
     if not np.all(np.isfinite(y)):
         raise ValueError("pain must be complete (finite everywhere) before dropout is "
                          "imposed.")
-    n_times = y.shape[-1]
+    uniforms = np.random.default_rng(seed).random(y.shape[:-1] + (y.shape[-1] - 1,))
+    observed = _dropout(_standardized(y), uniforms, mechanism, strength, rate)
+    return observed[0] if squeeze else observed
+
+
+def _standardized(y) -> np.ndarray:
+    """Pain standardized by its mean and SD at each visit over every trial and person."""
     mean = y.mean(axis=(0, 1))
     sd = y.std(axis=(0, 1))
-    z = (y - mean) / np.where(sd > 0, sd, 1.0)
+    return (y - mean) / np.where(sd > 0, sd, 1.0)
+
+
+def _dropout(z, uniforms, mechanism, strength, rate) -> np.ndarray:
+    """:func:`impose_dropout` from the standardized pain ``z`` and the uniform numbers
+    (one per trial, person and visit after baseline), which do not depend on the
+    mechanism, strength or rate: a caller that tries many settings on the same trials
+    computes them once."""
+    n_times = z.shape[-1]
     if mechanism == "MCAR" or strength == 0:
-        drive = np.zeros(y.shape[:-1] + (n_times - 1,))
+        drive = np.zeros(z.shape[:-1] + (n_times - 1,))
     elif mechanism == "MAR":
         drive = strength * z[..., :-1]
     else:
         drive = strength * z[..., 1:]
 
     calibration = drive[:_CALIBRATION_TRIALS]
+    buffer = np.empty_like(calibration)
+
+    def sigmoid_into(out, alpha, x):
+        # _sigmoid(alpha + x) in place: the same operations in the same order.
+        np.add(alpha, x, out=out)
+        np.multiply(out, 0.5, out=out)
+        np.tanh(out, out=out)
+        np.add(out, 1.0, out=out)
+        np.multiply(out, 0.5, out=out)
+        return out
 
     def expected_missing(alpha):
-        stay = np.prod(1.0 - _sigmoid(alpha + calibration), axis=-1)
+        # 1 - sigmoid(alpha + calibration), multiplied over the visits (as np.prod does).
+        np.subtract(1.0, sigmoid_into(buffer, alpha, calibration), out=buffer)
+        stay = buffer[..., 0].copy()
+        for k in range(1, buffer.shape[-1]):
+            stay *= buffer[..., k]
         return 1.0 - float(stay.mean())
 
     lo, hi = -25.0, 15.0
@@ -299,7 +327,9 @@ def impose_dropout(pain, mechanism="MAR", strength=1.0, rate=0.2, seed=0) -> np.
         else:
             hi = mid
     alpha = 0.5 * (lo + hi)
-    leave = np.random.default_rng(seed).random(drive.shape) < _sigmoid(alpha + drive)
-    gone = np.cumsum(leave, axis=-1) > 0
-    observed = np.concatenate([np.ones(y.shape[:-1] + (1,), dtype=bool), ~gone], axis=-1)
-    return observed[0] if squeeze else observed
+    leave = uniforms < sigmoid_into(drive, alpha, drive)  # drive is not needed after
+    gone = np.logical_or.accumulate(leave, axis=-1)
+    observed = np.empty(z.shape, dtype=bool)
+    observed[..., 0] = True
+    np.logical_not(gone, out=observed[..., 1:])
+    return observed

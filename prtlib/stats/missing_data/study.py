@@ -19,8 +19,9 @@ from prtlib.stats.missing_data.estimators import (
 )
 from prtlib.stats.missing_data.laboratory import (
     MECHANISMS,
+    _dropout,
     _readonly,
-    impose_dropout,
+    _standardized,
     simulate_complete_trials,
 )
 
@@ -95,23 +96,27 @@ class DropoutStudy:
 
 @functools.lru_cache(maxsize=4)
 def _complete(means, sizes, n_trials, seed, label):
-    return simulate_complete_trials(means, sizes, n_trials=n_trials, seed=seed, label=label)
+    """The complete trials, with what every dropout setting on them shares: the
+    standardized pain and the uniform numbers of :func:`impose_dropout` (seed + 1)."""
+    trials = simulate_complete_trials(means, sizes, n_trials=n_trials, seed=seed, label=label)
+    y = trials.pain
+    uniforms = np.random.default_rng(seed + 1).random(y.shape[:-1] + (y.shape[-1] - 1,))
+    return trials, _readonly(_standardized(y)), _readonly(uniforms)
 
 
 @functools.lru_cache(maxsize=512)
 def _dropout_study(mechanism, strength, rate, means, sizes, n_trials, seed, label):
-    trials = _complete(means, sizes, n_trials, seed, label)
+    trials, z, uniforms = _complete(means, sizes, n_trials, seed, label)
     y, t = trials.pain, trials.treated
-    seen = impose_dropout(y, mechanism, strength, rate, seed=seed + 1)
+    seen = _dropout(z, uniforms, mechanism, strength, rate)  # impose_dropout(seed=seed + 1)
     estimates = {"completers": completers_effect(y, seen, t, outcome="level"),
                  "locf": locf_effect(y, seen, t, outcome="level"),
                  "mixed_model": mixed_model_effect(y, seen, t, outcome="level")}
     missing = 1.0 - seen[..., -1]
     share = {"control": float(missing[:, ~t].mean()), "prt": float(missing[:, t].mean())}
-    seen_means = np.array([
-        (np.where(seen[:, arm], y[:, arm], 0.0).sum(axis=(0, 1))
-         / seen[:, arm].sum(axis=(0, 1)))
-        for arm in (~t, t)])
+    filled = np.where(seen, y, 0.0)
+    seen_means = np.array([filled[:, arm].sum(axis=(0, 1)) / seen[:, arm].sum(axis=(0, 1))
+                           for arm in (~t, t)])
     return DropoutStudy(mechanism=mechanism, strength=strength, rate=rate,
                         label=label, truth=float(trials.true_effect[-1]),
                         estimates={k: _readonly(v) for k, v in estimates.items()},

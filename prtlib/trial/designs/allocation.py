@@ -114,17 +114,6 @@ def _covariates_cached(n, n_trials, seed):
     return out
 
 
-def _minimization_levels(covariates) -> np.ndarray:
-    """Factor levels (0/1) of the four minimization factors, shape (n_trials, n, 4)."""
-    t = _covariate_targets()
-    return np.stack([
-        covariates["age"] >= t["age"][0],
-        covariates["female"],
-        covariates["pain"] >= t["pain"][0],
-        covariates["opioid"],
-    ], axis=-1).astype(np.int64)
-
-
 def allocate(covariates, method="simple", n_arms=3, block_size=6, p_best=0.8, seed=0):
     """Allocate people to arms by simple randomization, permuted blocks or minimization.
 
@@ -216,44 +205,116 @@ def allocate(covariates, method="simple", n_arms=3, block_size=6, p_best=0.8, se
         order = np.argsort(keys, axis=-1)
         return template[order].reshape(n_trials, n_blocks * block_size)[:, :n]
     p_best = _validate.number("p_best", p_best, minimum=1.0 / n_arms, maximum=1.0)
-    return _minimize(_minimization_levels(covariates), n_arms, p_best, rng)
+    return _minimize(_minimization_rows(covariates), n_arms, p_best,
+                     _minimization_draws(shape, n_arms, seed))
 
 
-def _minimize(levels: np.ndarray, n_arms: int, p_best: float, rng) -> np.ndarray:
-    n_trials, n, n_factors = levels.shape
-    counts = np.zeros((n_trials, n_factors, 2, n_arms))
-    arms = np.empty((n_trials, n), dtype=np.int64)
-    rows = np.arange(n_trials)[:, None]
-    factor_idx = np.arange(n_factors)[None, :]
-    eye = np.eye(n_arms)
+def _minimization_factors(covariates) -> tuple:
+    """The four minimization factors' levels (bool arrays of shape (n_trials, n)): age and
+    baseline pain at least Table 1's mean, female, opioid user."""
+    t = _covariate_targets()
+    return (covariates["age"] >= t["age"][0], covariates["female"],
+            covariates["pain"] >= t["pain"][0], covariates["opioid"])
+
+
+def _minimization_levels(covariates) -> np.ndarray:
+    """Factor levels (0/1) of the four minimization factors, shape (n_trials, n, 4)."""
+    return np.stack(_minimization_factors(covariates), axis=-1).astype(np.int64)
+
+
+def _minimization_rows(covariates) -> np.ndarray:
+    """Per person, the row of the count table that each factor level uses: shape (n,
+    4 * n_trials), row = (factor * n_trials + trial) * 2 + level."""
+    factors = _minimization_factors(covariates)
+    n_trials, n = factors[0].shape
+    out = np.empty((n, len(factors), n_trials), dtype=np.int64)
+    first = 2 * np.arange(n_trials)
+    for f, level in enumerate(factors):
+        np.add(level.T, first + 2 * f * n_trials, out=out[:, f])
+    return out.reshape(n, len(factors) * n_trials)
+
+
+@functools.lru_cache(maxsize=4)
+def _minimization_rows_cached(n, n_trials, seed) -> np.ndarray:
+    """:func:`_minimization_rows` of ``trial_covariates(n, n_trials, seed)``, read-only."""
+    rows = _minimization_rows(trial_covariates(n=n, n_trials=n_trials, seed=seed))
+    rows.setflags(write=False)
+    return rows
+
+
+_CACHED_DRAWS_MAX = 500_000
+"""Largest n x n_trials whose minimization draws and count-table rows are kept (about
+40 MB with 3 arms; the explorer's 1,000 trials of 151 are 151,000)."""
+
+
+def _minimization_draws(shape, n_arms, seed):
+    """The random numbers of minimization, which do not depend on p_best: drawn once per
+    seed and trial shape (kept for all but very large shapes), in the order the sequential
+    algorithm has always drawn them. ``u_tie`` comes back as (n, n_arms, n_trials), the
+    layout :func:`_minimize` uses."""
+    if shape[0] * shape[1] > _CACHED_DRAWS_MAX:
+        return _draw_for_minimization(shape, n_arms, seed)
+    return _cached_draws_for_minimization(shape, n_arms, seed)
+
+
+def _draw_for_minimization(shape, n_arms, seed):
+    rng = np.random.default_rng([seed, 7, ALLOCATION_METHODS.index("minimization")])
+    n_trials, n = shape
     u_tie = rng.random((n, n_trials, n_arms))
     u_pick = rng.random((n, n_trials))
     u_other = rng.integers(0, n_arms - 1, size=(n, n_trials))
+    uniform = np.minimum((u_tie[:, :, 0] * n_arms).astype(np.int64), n_arms - 1)
+    u_tie = np.ascontiguousarray(u_tie.transpose(0, 2, 1))
+    for arr in (u_tie, u_pick, u_other, uniform):
+        arr.setflags(write=False)
+    return u_tie, u_pick, u_other, uniform
+
+
+_cached_draws_for_minimization = functools.lru_cache(maxsize=4)(_draw_for_minimization)
+
+
+def _minimize(rows: np.ndarray, n_arms: int, p_best: float, draws) -> np.ndarray:
+    # counts[a, r]: people in arm a among those already allocated with the factor level of
+    # count-table row r. Adding the next person to arm k changes the range of factor f
+    # from hi - lo to hi - lo + [c_k = hi] - [c_k is the one and only lo] (counts are
+    # whole numbers), so G_k = sum_f (hi - lo) + d_k with
+    # d_k = sum_f ([c_fk = hi_f] - [c_fk is the lone lo_f]): the first sum is the same
+    # for every arm, and comparing the d_k finds exactly the arms of smallest G_k.
+    u_tie, u_pick, u_other, uniform = draws
+    n, n_trials = u_pick.shape
+    n_factors = rows.shape[1] // n_trials
+    n_rows = n_factors * n_trials * 2
+    counts = np.zeros((n_arms, n_rows), dtype=np.int32)
+    flat = counts.reshape(-1)
+    arms = np.empty((n, n_trials), dtype=np.int64)
     for j in range(n):
-        current = counts[rows, factor_idx, levels[:, j, :]]  # (trials, factors, arms)
-        trial = current[:, :, None, :] + eye  # (trials, factors, candidate, arms)
-        # max and min over the few arms, written out (faster than a reduction on a short axis)
-        high, low = trial[..., 0], trial[..., 0]
+        current = counts.take(rows[j], axis=1)  # (arms, factors * trials)
+        # Reductions over the few arms written out: numpy reduces a short leading axis
+        # slowly.
+        hi, lo = current[0], current[0]
         for a in range(1, n_arms):
-            high = np.maximum(high, trial[..., a])
-            low = np.minimum(low, trial[..., a])
-        spread = high - low  # (trials, factors, candidate)
-        g = spread[:, 0]
-        for f in range(1, n_factors):
-            g = g + spread[:, f]
-        best_g = g[:, 0]
-        for k in range(1, n_arms):
-            best_g = np.minimum(best_g, g[:, k])
-        ties = g == best_g[:, None]
-        best = np.argmax(np.where(ties, u_tie[j], -1.0), axis=1)
-        all_tie = ties.all(axis=1)
+            hi = np.maximum(hi, current[a])
+            lo = np.minimum(lo, current[a])
+        at_min = current == lo
+        n_min = at_min[0].astype(np.int8)
+        for a in range(1, n_arms):
+            n_min += at_min[a]
+        d = (current == hi).astype(np.int8)
+        d -= at_min & (n_min == 1)
+        d = d.reshape(n_arms, n_factors, n_trials).sum(axis=1)  # (arms, trials)
+        best_d, all_tie = d[0], np.ones(n_trials, dtype=bool)
+        for a in range(1, n_arms):
+            best_d = np.minimum(best_d, d[a])
+        ties = d == best_d
+        for a in range(n_arms):
+            all_tie &= ties[a]
+        best = np.argmax(np.where(ties, u_tie[j], -1.0), axis=0)
         other = u_other[j] + (u_other[j] >= best)
         chosen = np.where(u_pick[j] < p_best, best, other)
-        uniform = np.minimum((u_tie[j, :, 0] * n_arms).astype(np.int64), n_arms - 1)
-        chosen = np.where(all_tie, uniform, chosen)
-        arms[:, j] = chosen
-        counts[rows, factor_idx, levels[:, j, :], chosen[:, None]] += 1.0
-    return arms
+        chosen = np.where(all_tie, uniform[j], chosen)
+        arms[j] = chosen
+        flat[np.tile(chosen * n_rows, n_factors) + rows[j]] += 1
+    return np.ascontiguousarray(arms.T)
 
 
 def running_imbalance(arms, n_arms=3) -> np.ndarray:
@@ -389,18 +450,33 @@ class AllocationStudy:
         return float(np.mean(self.imbalance[measure] >= value - 1e-9))
 
 
-def _arm_range(values, arms, n_arms, kind):
-    onehot = arms[..., None] == np.arange(n_arms)
-    size = onehot.sum(axis=1)
-    total = (values[..., None] * onehot).sum(axis=1)
-    if kind == "count":
-        stat = total
-    else:
+def _imbalances(cov, arms, n_arms=3) -> dict:
+    """Per trial, largest minus smallest arm in each measure of :data:`IMBALANCE_MEASURES`.
+
+    Works person-major (people along the first axis), so that every sum over people adds
+    them one at a time in order of arrival, as the one-hot sums this replaces did: the
+    results are the same to the last bit."""
+    arms_t = np.ascontiguousarray(arms.T)  # (n, trials)
+    values = {name: np.ascontiguousarray(cov[name].T) for name in ("age", "pain")}
+    stats = {measure: np.empty((n_arms, arms.shape[0])) for measure in IMBALANCE_MEASURES}
+    female_t, opioid_t = cov["female"].T, cov["opioid"].T
+    for k in range(n_arms):
+        mask = arms_t == k
+        size = np.count_nonzero(mask, axis=0)
+        stats["size"][k] = size
+        stats["opioid"][k] = np.count_nonzero(mask & opioid_t, axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
-            stat = total / size
-        if kind == "percent":
-            stat = 100.0 * stat
-    return stat.max(axis=1) - stat.min(axis=1)
+            stats["female"][k] = 100.0 * (np.count_nonzero(mask & female_t, axis=0) / size)
+            for name, v in values.items():
+                stats[name][k] = np.where(mask, v, 0.0).sum(axis=0) / size
+    out = {}
+    for measure, stat in stats.items():
+        high, low = stat[0], stat[0]
+        for k in range(1, n_arms):
+            high = np.maximum(high, stat[k])
+            low = np.minimum(low, stat[k])
+        out[measure] = high - low
+    return out
 
 
 def simulate_allocation(method="minimization", n=None, n_trials=2000, block_size=6,
@@ -474,16 +550,13 @@ def simulate_allocation(method="minimization", n=None, n_trials=2000, block_size
 @functools.lru_cache(maxsize=64)
 def _allocation_cached(method, n, n_trials, block_size, p_best, seed):
     cov = trial_covariates(n=n, n_trials=n_trials, seed=seed)
-    arms = allocate(cov, method=method, n_arms=3, block_size=block_size, p_best=p_best,
-                    seed=seed)
-    ones = np.ones(arms.shape)
-    imbalance = {
-        "size": _arm_range(ones, arms, 3, "count"),
-        "female": _arm_range(cov["female"].astype(float), arms, 3, "percent"),
-        "opioid": _arm_range(cov["opioid"].astype(float), arms, 3, "count"),
-        "age": _arm_range(cov["age"], arms, 3, "mean"),
-        "pain": _arm_range(cov["pain"], arms, 3, "mean"),
-    }
+    if method == "minimization":  # what allocate() does, with the p-free parts cached
+        rows = (_minimization_rows_cached(n, n_trials, seed)
+                if n * n_trials <= _CACHED_DRAWS_MAX else _minimization_rows(cov))
+        arms = _minimize(rows, 3, p_best, _minimization_draws((n_trials, n), 3, seed))
+    else:
+        arms = allocate(cov, method=method, n_arms=3, block_size=block_size, seed=seed)
+    imbalance = _imbalances(cov, arms)
     for arr in imbalance.values():
         arr.setflags(write=False)
     return AllocationStudy(method, block_size, p_best, n, n_trials, imbalance)
