@@ -24,7 +24,14 @@ import numpy as np
 
 from prtlib.course.explorers.base import Explorer, slider
 from prtlib.course.explorers.lesson07 import _no_zero, _p_html, single_thread
-from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure
+from prtlib.course.plotting import (
+    ARM_COLORS,
+    HIGHLIGHT,
+    OKABE_ITO,
+    freeze_layout,
+    new_figure,
+    snap_limits,
+)
 
 
 def _ledger(key):
@@ -372,7 +379,8 @@ class CorrelationExplorer(Explorer):
             patch.set_visible(True)
         self.truth_line.set_xdata([state["true_r"]] * 2)
         self.sig_line.set_xdata([res.mean_significant_abs_r] * 2)
-        self.axes.set_ylim(0, float(dens.max()) * 1.15)
+        # round the top up to whole units, so that most moves keep the axis (and its layer)
+        self.axes.set_ylim(*snap_limits(0.0, float(dens.max()) * 1.15, 1.0))
         self.ax_title.set_text(f"n = {state['n']}: shaded = significant "
                                f"(|r| ≥ {rc:.2f}), {res.power:.0%} of studies")
 
