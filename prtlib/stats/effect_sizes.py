@@ -32,6 +32,7 @@ __all__ = [
     "EffectSize",
     "change_score_g",
     "cohens_d",
+    "exact_j",
     "cohens_d_from_summary",
     "hedges_correction",
     "hedges_g",
@@ -242,9 +243,18 @@ def hedges_correction(df: float, exact: bool = True) -> float:
     df = _validate.number("df", df, minimum=1, min_inclusive=False)
     if not exact:
         return 1.0 - 3.0 / (4.0 * df - 1.0)
-    log_j = special.gammaln(df / 2.0) - 0.5 * math.log(df / 2.0) - special.gammaln(
-        (df - 1.0) / 2.0)
-    return float(math.exp(log_j))
+    return float(exact_j(df))
+
+
+def exact_j(df):
+    """Hedges' exact J for ``df`` (a number or an array, each above 1; not checked).
+
+    The arithmetic of :func:`hedges_correction`, vectorized, for callers that have already
+    checked their degrees of freedom (interval widths over a grid of sample sizes).
+    """
+    df = np.asarray(df, dtype=float)
+    return np.exp(special.gammaln(df / 2.0) - 0.5 * np.log(df / 2.0)
+                  - special.gammaln((df - 1.0) / 2.0))
 
 
 def _standardized_difference(mean1: float, var1: float, n1: int, mean2: float, var2: float,

@@ -16,10 +16,10 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import special, stats
+from scipy import stats
 
 from prtlib import _validate
-from prtlib.stats.effect_sizes import hedges_correction
+from prtlib.stats.effect_sizes import exact_j, hedges_correction
 from prtlib.stats.intervals import Interval
 
 __all__ = ["IntervalDance", "g_interval_halfwidth", "n_for_halfwidth", "simulate_g_intervals"]
@@ -32,10 +32,7 @@ def _z(confidence_level) -> float:
 
 def _halfwidth(n, d, z):
     """``z J SE(d)`` for equal groups of ``n`` (arrays broadcast)."""
-    df = 2.0 * n - 2.0
-    log_j = special.gammaln(df / 2.0) - 0.5 * np.log(df / 2.0) - special.gammaln(
-        (df - 1.0) / 2.0)
-    return z * np.exp(log_j) * np.sqrt(2.0 / n + d * d / (4.0 * n))
+    return z * exact_j(2.0 * n - 2.0) * np.sqrt(2.0 / n + d * d / (4.0 * n))
 
 
 def g_interval_halfwidth(n_per_group, d=0.0, confidence_level=0.95):
