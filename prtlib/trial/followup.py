@@ -36,7 +36,7 @@ from prtlib.stats.missing_data.laboratory import (
 from prtlib.stats.missing_data.study import METHODS, DropoutStudy
 from prtlib.stats.missing_data.study import dropout_study as _dropout_study
 from prtlib.trial import published
-from prtlib.trial.cohort import wide
+from prtlib.trial.cohort.tables import check_table, wide
 from prtlib.trial.constants import ARMS, MONTHS_AFTER_BASELINE, TIMES, control_arm
 from prtlib.trial.responders import RESPONDER_RULES, RESPONDER_TIMES, responder_counts
 
@@ -236,16 +236,6 @@ def dropout_study(mechanism="MAR", strength=1.0, rate=0.2, comparison="prt_vs_pl
                           seed=seed, label=comparison)
 
 
-def _check_long(df, need=("participant", "arm", "time", "pain")):
-    if not isinstance(df, pd.DataFrame):
-        raise ValueError(f"df must be a pandas DataFrame from prtlib.trial.cohort; got "
-                         f"{type(df).__name__}.")
-    missing = [c for c in need if c not in df.columns]
-    if missing:
-        raise ValueError(f"df must have the columns {', '.join(need)}; missing "
-                         f"{', '.join(missing)}.")
-
-
 @dataclass(frozen=True, repr=False, eq=False)
 class TrialModel:
     """The trial's linear mixed model, fitted to a cohort table.
@@ -350,7 +340,7 @@ def fit_trial_model(df, covariates=True, confidence_level=0.95) -> TrialModel:
     import statsmodels.api as sm
 
     need = ("participant", "arm", "time", "pain") + (("age", "sex") if covariates else ())
-    _check_long(df, need)
+    check_table(df, need)
     if not isinstance(covariates, bool | np.bool_):
         raise ValueError(f"covariates must be True or False; got {covariates!r}.")
     level = _validate.probability("confidence_level", confidence_level, open_interval=True)
@@ -492,7 +482,7 @@ def completers_ttest(df, comparison="prt_vs_placebo", time="12mo", outcome="chan
     time = _validate.choice("time", time, TIMES[1:])
     outcome = _validate.choice("outcome", outcome, ("change", "level"))
     level = _validate.probability("confidence_level", confidence_level, open_interval=True)
-    _check_long(df)
+    check_table(df, ("participant", "arm", "time", "pain"))
     w = wide(df, "pain")
     if time not in w.columns:
         raise ValueError(f"time must be a visit present in df; {time!r} has no rows.")
@@ -597,7 +587,7 @@ def cohort_estimates(df, comparison="prt_vs_placebo", time="12mo") -> pd.DataFra
     """
     control = control_arm(comparison)
     time = _validate.choice("time", time, TIMES[1:])
-    _check_long(df, ("participant", "arm", "time", "pain", "age", "sex"))
+    check_table(df, ("participant", "arm", "time", "pain", "age", "sex"))
     two = df[df["arm"].isin(["prt", control])]
     ttest = completers_ttest(two, comparison, time, "change")
     filled = carry_forward(two)

@@ -13,7 +13,7 @@ from prtlib.trial.cohort.simulation import (
 from prtlib.trial.constants import TIMES
 from prtlib.trial.responders import RESPONDER_RULES, is_responder
 
-__all__ = ["responders", "summarize", "wide"]
+__all__ = ["check_table", "responders", "summarize", "wide"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -21,14 +21,19 @@ __all__ = ["responders", "summarize", "wide"]
 # ---------------------------------------------------------------------------------------
 
 
-def _check_frame(df, value):
+def check_table(df, columns=("participant", "arm", "time")) -> None:
+    """Refuse anything but a long cohort table holding ``columns`` (ValueError naming them)."""
     if not isinstance(df, pd.DataFrame):
         raise ValueError(f"df must be a pandas DataFrame from synthetic_trial or "
                          f"public_trial; got {type(df).__name__}.")
-    missing = [c for c in ("participant", "arm", "time") if c not in df.columns]
+    missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise ValueError(f"df must have the columns participant, arm and time; missing "
-                         f"{', '.join(missing)}.")
+        raise ValueError(f"df must have the columns {', '.join(columns[:-1])} and "
+                         f"{columns[-1]}; missing {', '.join(missing)}.")
+
+
+def _check_frame(df, value):
+    check_table(df)
     numeric = [c for c in df.columns
                if c not in ("participant", "arm", "time") and pd.api.types.is_numeric_dtype(
                    df[c])]
