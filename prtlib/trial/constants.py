@@ -43,6 +43,9 @@ follow-ups are counted from post-treatment."""
 
 COMPARISONS = ("prt_vs_placebo", "prt_vs_usual_care")
 
+COMPARISON_LABELS = {"prt_vs_placebo": "PRT vs placebo", "prt_vs_usual_care": "PRT vs usual care"}
+"""How figures, menus and readouts name each comparison."""
+
 
 def control_arm(comparison: str) -> str:
     """The control arm of a comparison in :data:`COMPARISONS`.

@@ -25,7 +25,7 @@ from prtlib.course.plotting import (
     freeze_layout,
     new_figure,
 )
-from prtlib.trial.constants import ARM_SHORT_LABELS, ARMS, COMPARISONS
+from prtlib.trial.constants import ARM_SHORT_LABELS, ARMS, COMPARISON_LABELS, COMPARISONS
 
 _X = np.linspace(-5.5, 4.0, 241)
 _SQRT_2PI = np.sqrt(2.0 * np.pi)
@@ -207,9 +207,8 @@ class RespondersExplorer(Explorer):
                                                    ("12 months", "12mo")],
                                           value="post", description="When",
                                           style={"button_width": "140px"}),
-            "comparison": widgets.Dropdown(options=[("PRT vs placebo", "prt_vs_placebo"),
-                                                    ("PRT vs usual care",
-                                                     "prt_vs_usual_care")],
+            "comparison": widgets.Dropdown(options=[(COMPARISON_LABELS[c], c)
+                                                    for c in COMPARISONS],
                                            value="prt_vs_placebo", description="Compare",
                                            style={"description_width": "initial"},
                                            layout=widgets.Layout(width="260px")),

@@ -29,7 +29,15 @@ from prtlib.course.plotting import (
     freeze_layout,
     new_figure,
 )
-from prtlib.trial.constants import ARM_SHORT_LABELS, ARMS, MONTHS_AFTER_BASELINE, TIME_LABELS, TIMES
+from prtlib.trial.constants import (
+    ARM_SHORT_LABELS,
+    ARMS,
+    COMPARISON_LABELS,
+    COMPARISONS,
+    MONTHS_AFTER_BASELINE,
+    TIME_LABELS,
+    TIMES,
+)
 
 _LATER = TIMES[1:]
 _MONTHS = np.array([MONTHS_AFTER_BASELINE[t] for t in TIMES], dtype=float)
@@ -367,8 +375,7 @@ class MissingRespondersExplorer(Explorer):
 
         return {
             "comparison": widgets.ToggleButtons(
-                options=[("PRT vs placebo", "prt_vs_placebo"),
-                         ("PRT vs usual care", "prt_vs_usual_care")],
+                options=[(COMPARISON_LABELS[c], c) for c in COMPARISONS],
                 value="prt_vs_usual_care", description="Compare",
                 style={"button_width": "140px"}),
             "time": widgets.ToggleButtons(options=[("Post-treatment", "post"),

@@ -18,7 +18,13 @@ import numpy as np
 
 from prtlib.course.explorers.base import Explorer, slider
 from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure
-from prtlib.trial.constants import ARM_SHORT_LABELS, TIME_LABELS, TIMES
+from prtlib.trial.constants import (
+    ARM_SHORT_LABELS,
+    COMPARISON_LABELS,
+    COMPARISONS,
+    TIME_LABELS,
+    TIMES,
+)
 
 _SEED = 0
 _N_RESAMPLES = 4000
@@ -84,8 +90,7 @@ class MediationExplorer(Explorer):
                                      value="12mo", description="Pain at",
                                      style={"description_width": "initial"}),
             "comparison": widgets.ToggleButtons(
-                options=[("PRT vs placebo", "prt_vs_placebo"),
-                         ("PRT vs usual care", "prt_vs_usual_care")],
+                options=[(COMPARISON_LABELS[c], c) for c in COMPARISONS],
                 value="prt_vs_placebo", description="X", style={"button_width": "140px"}),
         }
 

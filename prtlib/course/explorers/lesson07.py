@@ -25,8 +25,8 @@ import numpy as np
 
 from prtlib.course.explorers.base import Explorer, slider
 from prtlib.course.plotting import HIGHLIGHT, OKABE_ITO, freeze_layout, new_figure, snap_limits
+from prtlib.trial.constants import COMPARISON_LABELS
 
-_CMP_LABELS = {"prt_vs_placebo": "PRT vs placebo", "prt_vs_usual_care": "PRT vs usual care"}
 _NOISE_SEED = 7  # the same noise pattern while sliders move, so only the sliders change
 GLM_TRIALS_SHOWN = 6
 
@@ -443,7 +443,7 @@ class RoiTestExplorer(Explorer):
         import ipywidgets as widgets
 
         table = roi_table()
-        options = [(f"{r.region}, {_CMP_LABELS[r.comparison]}", r.key)
+        options = [(f"{r.region}, {COMPARISON_LABELS[r.comparison]}", r.key)
                    for r in table.itertuples(index=False)]
         return {
             "region": widgets.Dropdown(options=options, value=options[0][1],
@@ -499,7 +499,7 @@ class RoiTestExplorer(Explorer):
         self.label.set_position((state["t"] - 0.1, 0.36))
         self.label.set_text(f"observed t = {state['t']:.2f}")
         self.ax_title.set_text(
-            f"{state['region']}, {_CMP_LABELS[state['comparison']]}: shaded = rejection "
+            f"{state['region']}, {COMPARISON_LABELS[state['comparison']]}: shaded = rejection "
             f"region at α = {state['threshold']:.4f}")
 
     def moving_artists(self):

@@ -30,7 +30,7 @@ from prtlib.course.plotting import (
     new_figure,
 )
 from prtlib.trial import appraisal, evidence, inconsistencies
-from prtlib.trial.constants import ARM_SHORT_LABELS, ARMS
+from prtlib.trial.constants import ARM_SHORT_LABELS, ARMS, COMPARISON_LABELS
 
 JUDGEMENT_STYLE = {
     "low": (OKABE_ITO["bluish_green"], "+"),
@@ -463,8 +463,7 @@ class InconsistencyExplorer(Explorer):
 
     def _change_score(self, fig, ev):
         ax = self._axes(fig, left=0.11)
-        comparisons = [("prt_vs_placebo", "PRT vs placebo"), ("prt_vs_usual_care",
-                                                              "PRT vs usual care")]
+        comparisons = list(COMPARISON_LABELS.items())
         for j, (cmp, _) in enumerate(comparisons):
             for k, (kind, label, colour) in enumerate(
                     [("change_score", "change-score g (Table 2)", OKABE_ITO["blue"]),

@@ -6,7 +6,7 @@ import numpy as np
 
 from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, new_figure
 from prtlib.stats.precision import g_interval_halfwidth
-from prtlib.trial.constants import COMPARISONS, TIME_LABELS
+from prtlib.trial.constants import COMPARISON_LABELS, COMPARISONS, TIME_LABELS
 
 
 def bootstrap_distribution(distribution, intervals, estimate: float):
@@ -65,7 +65,7 @@ def g_over_time(tables: dict):
         ax.errorbar(x, table["g"],
                     yerr=[table["g"] - table["ci_low"], table["ci_high"] - table["g"]],
                     fmt="o-", capsize=3, color=colours[comparison], linewidth=2,
-                    label=comparison.replace("prt_vs_", "PRT vs ").replace("_", " "))
+                    label=COMPARISON_LABELS[comparison])
     ax.axhline(0, color="#777777", linewidth=1)
     ax.set_xticks(np.arange(len(table)),
                   [TIME_LABELS[t].replace(" follow-up", "") for t in table.index])

@@ -9,8 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from prtlib.course.plotting import ARM_COLORS, HIGHLIGHT, OKABE_ITO, new_figure
-
-_CMP_LABELS = {"prt_vs_placebo": "PRT vs placebo", "prt_vs_usual_care": "PRT vs usual care"}
+from prtlib.trial.constants import COMPARISON_LABELS
 
 
 def resting_pair_figure(pair, window_s: float = 120.0):
@@ -87,7 +86,7 @@ def effects_figure(table):
         ax.plot([row.estimate], [yi], marker, color=color, markersize=9,
                 markeredgecolor="black", markeredgewidth=0.6)
     labels = [f"{row.measure.replace('Brain response, ', 'Brain: ')} "
-              f"({_CMP_LABELS[row.comparison]})" for row in table.itertuples(index=False)]
+              f"({COMPARISON_LABELS[row.comparison]})" for row in table.itertuples(index=False)]
     ax.set_yticks(y, labels, fontsize=10)
     ax.axvline(0, color="#555555", linewidth=1)
     brain_rows = y[(table["kind"] == "brain").to_numpy()]

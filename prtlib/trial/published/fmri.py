@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prtlib.trial.constants import COMPARISONS
+from prtlib.trial.constants import COMPARISON_LABELS, COMPARISONS
 
 
 def fmri_results(add) -> None:
@@ -118,7 +118,7 @@ def _add_clusters(add, key: str, seed: str, cmp: str) -> None:
     """One eTable 8 fact: the clusters surviving for a seed and comparison (_CONNECTIVITY)."""
     summary = {(s, c): (n, regions) for s, c, n, regions in _CONNECTIVITY_SUMMARY}
     n_clusters, regions = summary[(seed, cmp)]
-    label = {"prt_vs_placebo": "PRT vs placebo", "prt_vs_usual_care": "PRT vs usual care"}[cmp]
+    label = COMPARISON_LABELS[cmp]
     add(key, str(n_clusters), "eTable 8", unit="clusters",
         note=(f"Surviving clusters of connectivity change from the {seed} seed, {label}: "
               + (regions or "none") + "."))
